@@ -43,8 +43,8 @@ class CatalogTextClient extends pg.Client {
     }
     // @ts-expect-error -- forwarding the caller's own arguments
     const returned = super.query(...args);
-    if (returned && typeof (returned as Promise<unknown>).then === "function") {
-      return (returned as Promise<unknown>).then((result) => {
+    if (returned instanceof Promise) {
+      return returned.then((result: unknown) => {
         relabelCatalogTypes(result);
         return result;
       });
@@ -68,7 +68,8 @@ export function connectionConfig(databaseUrl: string): pg.PoolConfig {
 }
 
 function poolFor(config: pg.PoolConfig) {
-  return new pg.Pool({ ...config, Client: CatalogTextClient });
+  // pg types its Client option as the exact base class; the subclass only relabels results.
+  return new pg.Pool({ ...config, Client: CatalogTextClient as unknown as typeof pg.Client });
 }
 
 async function runAdminStatement(config: pg.PoolConfig, sql: string) {

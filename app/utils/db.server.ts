@@ -1,14 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { createPrismaClient } from "./prisma-client.server";
 import { singleton } from "./singleton.server";
-
-export type { PrismaClient };
-
-/** A Prisma client on PostgreSQL through the pg driver (no native engine). */
-export function createPrismaClient(databaseUrl: string) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 10_000 });
-  return new PrismaClient({ adapter });
-}
 
 function databaseUrl() {
   const url = process.env.DATABASE_URL;

