@@ -1,0 +1,38 @@
+/**
+ * `npm test`: everything, on a real PostgreSQL and a real Chromium.
+ *  1. Vitest: unit and integration tests (each file on its own copy of a seeded database).
+ *  2. Playwright: end-to-end tests in Debian's Chromium against the production build,
+ *     served on a fresh seeded database.
+ * `--only=integration` or `--only=e2e` runs one half. Uses DATABASE_URL's server when set,
+ * otherwise an embedded PostgreSQL; never the demo database.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createDatabase, dropDatabase, migrate, projectRoot, run, seedDatabase, startDatabaseServer } from "./database";
+
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+
+async function integration() {
+  await run(bin("vitest"), ["run"]);
+}
+
+async function endToEnd() {
+  await run(bin("remix"), ["build"]);
+  const server = await startDatabaseServer("test");
+  const name = `pacte_e2e_${randomBytes(4).toString("hex")}`;
+  try {
+    const url = await createDatabase(server, name);
+    await migrate(url);
+    await seedDatabase(url);
+    await run(bin("playwright"), ["test"], { env: { E2E_DATABASE_URL: url } });
+  } finally {
+    await dropDatabase(server, name).catch(() => {});
+    await server.stop();
+  }
+}
+
+const started = Date.now();
+if (only !== "e2e") await integration();
+if (only !== "integration") await endToEnd();
+console.log(`Tous les tests sont passés en ${Math.round((Date.now() - started) / 1000)} s.`);
