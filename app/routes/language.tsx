@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { setUserLanguage } from "~/modules/users/users.server";
 import { getOptionalUser, safeRedirect } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import { isLang } from "~/utils/i18n";
-import { languageCookie, toDbLanguage } from "~/utils/language.server";
+import { languageCookie } from "~/utils/language.server";
 
 export async function loader() {
   throw redirect("/");
@@ -15,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const lang = form.get("lang");
   if (!isLang(lang)) return badRequest({ errors: { lang: "validation.invalidChoice" } });
   const user = await getOptionalUser(request);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { language: toDbLanguage(lang) } });
+  if (user) await setUserLanguage(user.id, lang);
   throw redirect(safeRedirect(form.get("redirectTo")), {
     headers: { "Set-Cookie": await languageCookie.serialize(lang) },
   });

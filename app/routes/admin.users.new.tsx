@@ -1,0 +1,126 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
+import { CreateUserSchema, profileValues, USER_LANGUAGES } from "~/modules/users/schema";
+import { createUser } from "~/modules/users/users.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { useT } from "~/utils/i18n";
+import { ROLES } from "~/utils/permissions";
+
+export const meta: MetaFunction = () => [{ title: "Nouvel utilisateur – Pacte" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "users:manage");
+  return { organisations: await listOrganisationChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "users:manage");
+  const parsed = parseForm(CreateUserSchema, await request.formData());
+  const values = profileValues(parsed.values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const result = await createUser(user.id, parsed.data);
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  throw redirect(`/admin/users/${result.id}?notice=created`);
+}
+
+export default function NewUserRoute() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const values = actionData?.values;
+  const { form, onSubmit, errorFor } = useValidatedForm(CreateUserSchema, {
+    defaultValues: {
+      name: values?.name ?? "",
+      email: values?.email ?? "",
+      role: values?.role ?? "",
+      organisationId: values?.organisationId ?? "",
+      language: values?.language || "FR",
+      password: "",
+    },
+    serverErrors: actionData?.errors,
+  });
+  const labels = {
+    name: t("admin.users.name"),
+    email: t("admin.users.email"),
+    role: t("admin.users.role"),
+    organisationId: t("admin.users.organisation"),
+    language: t("admin.users.language"),
+    password: t("admin.users.password"),
+  };
+
+  return (
+    <>
+      <p>
+        <Link to="/admin/users">{t("admin.users.back")}</Link>
+      </p>
+      <h1>{t("admin.users.new")}</h1>
+      <ErrorSummary errors={actionData?.errors} labels={labels} />
+      <Form method="post" noValidate onSubmit={onSubmit} className="form">
+        <Field name="name" label={labels.name} error={errorFor("name")} required>
+          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("name")} />}
+        </Field>
+        <Field name="email" label={labels.email} help={t("admin.users.emailHelp")} error={errorFor("email")} required>
+          {(control) => <input type="email" autoComplete="off" {...control} {...form.register("email")} />}
+        </Field>
+        <Field name="role" label={labels.role} error={errorFor("role")} required>
+          {(control) => (
+            <select {...control} {...form.register("role")}>
+              <option value="">{t("admin.users.chooseRole")}</option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="organisationId"
+          label={labels.organisationId}
+          help={t("admin.users.organisationHelp")}
+          error={errorFor("organisationId")}
+        >
+          {(control) => (
+            <select {...control} {...form.register("organisationId")}>
+              <option value="">{t("admin.users.noOrganisation")}</option>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.acronym} – {organisation.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="language" label={labels.language} error={errorFor("language")} required>
+          {(control) => (
+            <select {...control} {...form.register("language")}>
+              {USER_LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {t(`admin.users.language.${language}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="password" label={labels.password} help={t("admin.users.passwordHelp")} error={errorFor("password")} required>
+          {(control) => <input type="password" autoComplete="new-password" {...control} {...form.register("password")} />}
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? t("form.saving") : t("admin.users.create")}
+          </button>
+          <Link to="/admin/users">{t("form.cancel")}</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
