@@ -2,6 +2,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { broadcastDevReady } from "@remix-run/node";
 
 const port = Number(process.env.PORT ?? 3000);
 const build = await import("./build/index.js");
@@ -44,6 +45,7 @@ app.all(
 
 const httpServer = app.listen(port, () => {
   console.log(`Pacte : http://localhost:${port}`);
+  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
 });
 
 function shutdown() {
