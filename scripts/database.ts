@@ -87,12 +87,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseS
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   removeStalePidFile(dataDir);
-  await server.start();
   const base = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  // Another process (a second `npm test`, say) already runs this cluster: share it,
+  // and leave stopping it to the process that started it.
+  const alreadyRunning = existsSync(path.join(dataDir, "postmaster.pid"));
+  if (!alreadyRunning) await server.start();
   return {
     embedded: true,
     urlFor: (database) => withDatabase(base, database),
-    stop: () => server.stop(),
+    stop: async () => {
+      if (!alreadyRunning) await server.stop();
+    },
   };
 }
 
