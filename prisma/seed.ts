@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { OrganisationKind, type Prisma } from "../app/generated/prisma/client";
+import { loadPlanSnapshot } from "../app/modules/plans/snapshot.server";
 import { createPrismaClient, type PrismaClient } from "../app/utils/prisma-client.server";
 import {
   ADMIN_EMAIL,
@@ -287,45 +288,12 @@ async function seedPlan(tx: Tx, { axisIds, organisationIds }: Ids, facilitatorId
         adoptedAt: day(demoPlan.adoptedAt),
         adoptedById: facilitatorId,
         note: demoPlan.versionNote,
-        snapshot: await planSnapshot(tx, plan.id),
+        snapshot: await loadPlanSnapshot(tx, plan.id),
       },
     });
   }
 
   return { planId: plan.id, actionIds };
-}
-
-/** The plan's actions and indicators as they stand, in the shape stored in PlanVersion.snapshot. */
-async function planSnapshot(tx: Tx, planId: string) {
-  const actions = await tx.action.findMany({
-    where: { planId },
-    orderBy: { code: "asc" },
-    select: {
-      code: true,
-      title: true,
-      mainObjectiveNumber: true,
-      leadOrganisation: { select: { acronym: true } },
-      indicators: {
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: { name: true, unit: true, kind: true, baselineValue: true, targetValue: true },
-      },
-    },
-  });
-  return {
-    actions: actions.map((action) => ({
-      code: action.code,
-      title: action.title,
-      mainObjectiveNumber: action.mainObjectiveNumber,
-      leadOrganisation: action.leadOrganisation.acronym,
-      indicators: action.indicators.map((indicator) => ({
-        name: indicator.name,
-        unit: indicator.unit,
-        kind: indicator.kind,
-        baselineValue: indicator.baselineValue,
-        targetValue: indicator.targetValue,
-      })),
-    })),
-  };
 }
 
 async function seedWorkshop(

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -18,7 +19,12 @@ export type DatabaseServer = {
   stop(): Promise<void>;
 };
 
-type EmbeddedOptions = { dataDir: string; port: number };
+type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  /** A throwaway cluster: its folder is deleted when it stops. */
+  ephemeral?: boolean;
+};
 
 function withDatabase(url: string, database: string) {
   const parsed = new URL(url);
@@ -77,7 +83,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseS
     port,
     user: "postgres",
     password: "postgres",
-    persistent: true,
+    persistent: !options.ephemeral,
     // Needed when running as root: initdb refuses root and switches to a postgres user.
     createPostgresUser: true,
     onLog: () => {},
@@ -103,18 +109,38 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseS
 
 /**
  * The server to use: DATABASE_URL's when set, else the embedded one.
- * `purpose` keeps the demo data and the test databases in separate clusters.
+ * `purpose` keeps the demo data and the test databases in separate clusters: the app's
+ * lives on in .data/postgres; each test run's is created, then deleted.
  */
 export async function startDatabaseServer(purpose: "app" | "test"): Promise<DatabaseServer> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     return { embedded: false, urlFor: (database) => withDatabase(configured, database), stop: async () => {} };
   }
-  const dataDir = path.join(projectRoot, ".data", purpose === "app" ? "postgres" : "postgres-test");
-  const port = Number(
-    purpose === "app" ? (process.env.EMBEDDED_PG_PORT ?? 54320) : (process.env.EMBEDDED_PG_TEST_PORT ?? 54321),
-  );
-  return startEmbedded({ dataDir, port });
+  if (purpose === "app") {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    return startEmbedded({ dataDir: path.join(projectRoot, ".data", "postgres"), port });
+  }
+  // Each test run gets its own throwaway cluster on a free port, so runs never share state.
+  const run = `${process.pid}-${Date.now().toString(36)}`;
+  return startEmbedded({
+    dataDir: path.join(projectRoot, ".data", "test-runs", run),
+    port: process.env.EMBEDDED_PG_TEST_PORT ? Number(process.env.EMBEDDED_PG_TEST_PORT) : await freePort(),
+    ephemeral: true,
+  });
+}
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function withAdminClient<T>(server: DatabaseServer, work: (client: pg.Client) => Promise<T>) {

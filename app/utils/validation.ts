@@ -55,3 +55,80 @@ export function versionField() {
     z.int({ error: "validation.invalidForm" }).check(z.positive("validation.invalidForm")),
   );
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** "2019-08-15" or "15/08/2019" to "2019-08-15"; anything else stays as is (and fails). */
+export function normaliseDay(value: string) {
+  const french = FRENCH_DAY.exec(value);
+  const iso = french ? `${french[3]}-${french[2]?.padStart(2, "0")}-${french[1]?.padStart(2, "0")}` : value;
+  const parts = ISO_DAY.exec(iso);
+  if (!parts) return value;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : value;
+}
+
+/** An optional calendar day, typed as JJ/MM/AAAA or picked (AAAA-MM-JJ); yields "AAAA-MM-JJ". */
+export function optionalDay() {
+  return z.pipe(
+    z.transform((value: unknown) => {
+      const trimmed = emptyToUndefined(value);
+      return typeof trimmed === "string" ? normaliseDay(trimmed) : trimmed;
+    }),
+    z.optional(z.string().check(z.regex(ISO_DAY, "validation.date"))),
+  );
+}
+
+export function requiredDay() {
+  return z.pipe(
+    z.transform((value: unknown) => {
+      const trimmed = emptyToUndefined(value);
+      return typeof trimmed === "string" ? normaliseDay(trimmed) : trimmed;
+    }),
+    z.string({ error: "validation.required" }).check(z.regex(ISO_DAY, "validation.date")),
+  );
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/** An optional whole amount in CFA francs: "1 500 000" is fine; negatives and decimals are not. */
+export function optionalAmount() {
+  return z.pipe(
+    z.transform((value: unknown) => {
+      const trimmed = emptyToUndefined(value);
+      if (typeof trimmed !== "string") return trimmed;
+      const compact = trimmed.replace(SPACES, "");
+      return /^-?\d+$/.test(compact) ? Number(compact) : Number.NaN;
+    }),
+    z.optional(
+      z
+        .number({ error: "validation.amount" })
+        .check(z.int("validation.amount"), z.gte(0, "validation.amountNegative"), z.lte(1e15, "validation.amount")),
+    ),
+  );
+}
+
+/** An optional decimal number; a comma works as the decimal mark ("12,5"). */
+export function optionalDecimal() {
+  return z.pipe(
+    z.transform((value: unknown) => {
+      const trimmed = emptyToUndefined(value);
+      if (typeof trimmed !== "string") return trimmed;
+      const normalised = trimmed.replace(SPACES, "").replace(",", ".");
+      return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : Number.NaN;
+    }),
+    z.optional(z.number({ error: "validation.number" }).check(z.refine(Number.isFinite, "validation.number"))),
+  );
+}
+
+/** A whole number within bounds, from a form string. */
+export function intInRange(min: number, max: number, message = "validation.invalidChoice") {
+  return z.pipe(
+    z.transform((value: unknown) => {
+      const trimmed = emptyToUndefined(value);
+      return typeof trimmed === "string" ? (/^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN) : trimmed;
+    }),
+    z.number({ error: message }).check(z.int(message), z.gte(min, message), z.lte(max, message)),
+  );
+}
