@@ -17,7 +17,7 @@ export default defineConfig({
   async adapter() {
     if (!databaseUrl) {
       throw new Error(
-        "DATABASE_URL is not set. Use `npm run db:migrate` (embedded PostgreSQL) or set DATABASE_URL.",
+        "DATABASE_URL is not set. Use `npm run prisma -- <command>` (embedded PostgreSQL) or set DATABASE_URL.",
       );
     }
     return offlineMigrationAdapter(databaseUrl);

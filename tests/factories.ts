@@ -52,3 +52,85 @@ export async function signedInAs(role: Role, overrides: { organisationId?: strin
   const session = await createSession(user.id, { ipAddress: "127.0.0.1" });
   return { user, sessionId: session.id, cookie: session.cookie.split(";")[0] ?? "" };
 }
+
+/** A plan with its period; DRAFT unless told otherwise. */
+export async function createPlan(
+  overrides: { status?: "DRAFT" | "ADOPTED" | "ARCHIVED"; startDate?: string; endDate?: string; title?: string } = {},
+) {
+  return prisma.actionPlan.create({
+    data: {
+      title: overrides.title ?? `Plan de test ${uniqueSuffix()}`,
+      startDate: new Date(`${overrides.startDate ?? "2025-01-01"}T00:00:00Z`),
+      endDate: new Date(`${overrides.endDate ?? "2027-12-31"}T00:00:00Z`),
+      status: overrides.status ?? "DRAFT",
+    },
+    select: { id: true, version: true, startDate: true, endDate: true },
+  });
+}
+
+/** An action in a plan, led by `leadOrganisationId` (a new organisation when not given), with one indicator. */
+export async function createAction(
+  planId: string,
+  overrides: { code?: string; title?: string; mainObjectiveNumber?: number; leadOrganisationId?: string; estimatedBudget?: number } = {},
+) {
+  const leadOrganisationId = overrides.leadOrganisationId ?? (await createOrganisation()).id;
+  return prisma.action.create({
+    data: {
+      planId,
+      code: overrides.code ?? `T${uniqueSuffix().toUpperCase()}`,
+      title: overrides.title ?? "Action de test",
+      mainObjectiveNumber: overrides.mainObjectiveNumber ?? 21,
+      leadOrganisationId,
+      estimatedBudget: overrides.estimatedBudget === undefined ? null : BigInt(overrides.estimatedBudget),
+      indicators: { create: { name: "Indicateur de test", kind: "NUMBER", baselineValue: 0, targetValue: 100 } },
+    },
+    select: { id: true, code: true, version: true, leadOrganisationId: true, planId: true },
+  });
+}
+
+/** A workshop, feeding `planId` when given, with a participating organisation. */
+export async function createWorkshop(overrides: { planId?: string | null; title?: string } = {}) {
+  const organisation = await createOrganisation();
+  return prisma.workshop.create({
+    data: {
+      planId: overrides.planId ?? null,
+      title: overrides.title ?? `Atelier de test ${uniqueSuffix()}`,
+      startDate: new Date("2025-03-10T00:00:00Z"),
+      endDate: new Date("2025-03-11T00:00:00Z"),
+      place: "Kayes",
+      organisers: "Ministère des Maliens de l'Extérieur ; OIM Mali",
+      participants: { create: { organisationId: organisation.id } },
+    },
+    select: { id: true, planId: true, updatedAt: true },
+  });
+}
+
+/** A working group of a workshop, covering objectives 21 and 22 unless told otherwise. */
+export async function createWorkingGroup(workshopId: string, overrides: { name?: string; objectiveNumbers?: number[] } = {}) {
+  return prisma.workingGroup.create({
+    data: {
+      workshopId,
+      name: overrides.name ?? `Groupe de test ${uniqueSuffix()}`,
+      moderator: "MMEIA",
+      objectives: { create: (overrides.objectiveNumbers ?? [21, 22]).map((objectiveNumber) => ({ objectiveNumber })) },
+    },
+    select: { id: true, workshopId: true, name: true },
+  });
+}
+
+/** A pending proposal of a working group (objective 21, no lead organisation, unless told otherwise). */
+export async function createProposal(
+  workingGroupId: string,
+  overrides: { title?: string; objectiveNumber?: number; leadOrganisationId?: string | null; notes?: string | null } = {},
+) {
+  return prisma.actionProposal.create({
+    data: {
+      workingGroupId,
+      title: overrides.title ?? `Proposition de test ${uniqueSuffix()}`,
+      objectiveNumber: overrides.objectiveNumber ?? 21,
+      leadOrganisationId: overrides.leadOrganisationId ?? null,
+      notes: overrides.notes ?? null,
+    },
+    select: { id: true, title: true, objectiveNumber: true, leadOrganisationId: true, notes: true },
+  });
+}

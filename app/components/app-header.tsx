@@ -8,8 +8,10 @@ type HeaderUser = Pick<SessionUser, "name" | "role" | "organisationId" | "organi
 type NavItem = { to: string; label: MessageKey; permission: Permission };
 
 const NAV_ITEMS: NavItem[] = [
+  { to: "/plans", label: "nav.plans", permission: "plan:read" },
   { to: "/objectives", label: "nav.objectives", permission: "plan:read" },
   { to: "/alignment", label: "nav.alignment", permission: "alignment:read" },
+  { to: "/workshops", label: "nav.workshops", permission: "plan:read" },
   { to: "/admin/users", label: "nav.admin.users", permission: "users:manage" },
   { to: "/admin/organisations", label: "nav.admin.organisations", permission: "organisations:manage" },
 ];

@@ -27,7 +27,10 @@ export function useValidatedForm<Schema extends z.ZodMiniType<FieldValues, Field
     // Validates the raw form strings; the server parses them again into typed data.
     resolver: zodResolver(schema, undefined, { raw: true }),
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    // Checked on submit, then as the user corrects: errors appearing on blur would move
+    // the submit button under the pointer and swallow the click.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;

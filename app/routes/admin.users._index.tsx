@@ -44,7 +44,7 @@ export default function AdminUsersRoute() {
 
       <Form method="get" className="form" role="search" aria-label={t("admin.users.filters")}>
         <Field name="q" label={t("admin.users.search")}>
-          {(control) => <input type="search" name="q" defaultValue={filters.q} {...control} />}
+          {(control) => <input type="text" name="q" defaultValue={filters.q} {...control} />}
         </Field>
         <Field name="role" label={t("admin.users.role")}>
           {(control) => (

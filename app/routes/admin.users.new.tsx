@@ -33,15 +33,16 @@ export default function NewUserRoute() {
   const navigation = useNavigation();
   const t = useT();
   const values = actionData?.values;
+  // Also rendered as the inputs' default values, so the form is refilled without JavaScript.
+  const defaults = {
+    name: values?.name ?? "",
+    email: values?.email ?? "",
+    role: values?.role ?? "",
+    organisationId: values?.organisationId ?? "",
+    language: values?.language || "FR",
+  };
   const { form, onSubmit, errorFor } = useValidatedForm(CreateUserSchema, {
-    defaultValues: {
-      name: values?.name ?? "",
-      email: values?.email ?? "",
-      role: values?.role ?? "",
-      organisationId: values?.organisationId ?? "",
-      language: values?.language || "FR",
-      password: "",
-    },
+    defaultValues: { ...defaults, password: "" },
     serverErrors: actionData?.errors,
   });
   const labels = {
@@ -62,14 +63,14 @@ export default function NewUserRoute() {
       <ErrorSummary errors={actionData?.errors} labels={labels} />
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
         <Field name="name" label={labels.name} error={errorFor("name")} required>
-          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("name")} />}
+          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("name")} defaultValue={defaults.name} />}
         </Field>
         <Field name="email" label={labels.email} help={t("admin.users.emailHelp")} error={errorFor("email")} required>
-          {(control) => <input type="email" autoComplete="off" {...control} {...form.register("email")} />}
+          {(control) => <input type="email" autoComplete="off" {...control} {...form.register("email")} defaultValue={defaults.email} />}
         </Field>
         <Field name="role" label={labels.role} error={errorFor("role")} required>
           {(control) => (
-            <select {...control} {...form.register("role")}>
+            <select {...control} {...form.register("role")} defaultValue={defaults.role}>
               <option value="">{t("admin.users.chooseRole")}</option>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -86,7 +87,7 @@ export default function NewUserRoute() {
           error={errorFor("organisationId")}
         >
           {(control) => (
-            <select {...control} {...form.register("organisationId")}>
+            <select {...control} {...form.register("organisationId")} defaultValue={defaults.organisationId}>
               <option value="">{t("admin.users.noOrganisation")}</option>
               {organisations.map((organisation) => (
                 <option key={organisation.id} value={organisation.id}>
@@ -98,7 +99,7 @@ export default function NewUserRoute() {
         </Field>
         <Field name="language" label={labels.language} error={errorFor("language")} required>
           {(control) => (
-            <select {...control} {...form.register("language")}>
+            <select {...control} {...form.register("language")} defaultValue={defaults.language}>
               {USER_LANGUAGES.map((language) => (
                 <option key={language} value={language}>
                   {t(`admin.users.language.${language}`)}

@@ -125,11 +125,8 @@ export const demoPlan = {
   startDate: "2020-01-01",
   endDate: "2024-12-31",
   adoptedAt: "2019-12-18T10:00:00Z",
-  /**
-   * Revision being drafted. The schema documents `revision` as "1 for the first draft, +1 after
-   * each adoption": the plan is adopted once (PlanVersion 1), so the next draft is revision 2.
-   */
-  revision: 2,
+  /** The plan's current revision: adopted once, as PlanVersion 1. */
+  revision: 1,
   versionNote: "Version 1 adoptée en décembre 2019 à la suite de l'atelier de Ségou (données de démonstration).",
 };
 

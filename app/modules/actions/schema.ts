@@ -11,6 +11,10 @@ import {
   versionField,
 } from "~/utils/validation";
 
+// Cross-field rules also run when a field failed its own check, so the user sees every
+// mistake at once; they only compare values that passed their own checks.
+const RUN_WITH_FIELD_ERRORS = { when: () => true };
+
 export const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
 export const ACTION_CODE_PATTERN = /^[A-Z0-9][A-Z0-9.-]{1,19}$/;
 
@@ -71,7 +75,7 @@ function crossFieldRules(period: PlanPeriod | null) {
         ctx.addIssue({ code: "custom", path: ["securedFunding"], message: "validation.securedAboveEstimated", input: value.securedFunding });
       }
     }
-  });
+  }, RUN_WITH_FIELD_ERRORS);
 }
 
 /** The create form; `period` is the plan's, so dates are checked against it. */
@@ -85,3 +89,30 @@ export function actionEditSchema(period: PlanPeriod | null) {
 }
 
 export type ActionInput = z.output<ReturnType<typeof actionSchema>>;
+
+export const ACTION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"] as const;
+export const ACTION_SORTS = ["code", "-code", "title", "-title"] as const;
+export const ACTIONS_PAGE_SIZE = 25;
+
+/** The list's filters, from the query string: unknown values are ignored rather than refused. */
+export function actionFilters(params: URLSearchParams) {
+  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  const objective = Number(params.get("objective"));
+  const status = ACTION_STATUSES.find((candidate) => candidate === params.get("status"));
+  const sort = ACTION_SORTS.find((candidate) => candidate === params.get("sort")) ?? "code";
+  const page = Number(params.get("page"));
+  const id = (name: string) => {
+    const value = (params.get(name) ?? "").trim();
+    return /^[a-z0-9]{1,40}$/i.test(value) ? value : undefined;
+  };
+  return {
+    q,
+    objective: Number.isInteger(objective) && objective >= 1 && objective <= 23 ? objective : undefined,
+    axis: id("axis"),
+    lead: id("lead"),
+    status,
+    sort,
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+}
+export type ActionFilters = ReturnType<typeof actionFilters>;

@@ -2,6 +2,10 @@
 import * as z from "zod/mini";
 import { arrayOf, choice, optionalDay, optionalDecimal, optionalText, requiredText, versionField } from "~/utils/validation";
 
+// Cross-field rules also run when a field failed its own check, so the user sees every
+// mistake at once; they only compare values that passed their own checks.
+const RUN_WITH_FIELD_ERRORS = { when: () => true };
+
 export const INDICATOR_KINDS = ["NUMBER", "PERCENTAGE", "YES_NO"] as const;
 export const FREQUENCIES = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL", "ONCE"] as const;
 export const DISAGGREGATIONS = ["SEX", "AGE_GROUP", "REGION", "NATIONALITY"] as const;
@@ -48,7 +52,7 @@ const indicatorRules = z.superRefine((value: IndicatorRulesInput, ctx) => {
   if (baseline && target && target <= baseline) {
     ctx.addIssue({ code: "custom", path: ["targetDate"], message: "validation.targetBeforeBaseline", input: value.targetDate });
   }
-});
+}, RUN_WITH_FIELD_ERRORS);
 
 export const IndicatorSchema = z.object(indicatorFields).check(indicatorRules);
 export const IndicatorEditSchema = z.object({ ...indicatorFields, version: versionField() }).check(indicatorRules);

@@ -63,7 +63,8 @@ export async function createOrganisation(actorId: string, input: CreateOrganisat
 
 export type UpdateOrganisationResult =
   | { ok: true }
-  | { ok: false; reason: "notFound" | "conflict" }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "conflict" }
   | { ok: false; reason: "invalid"; errors: FieldErrors };
 
 /** Saves the organisation if nobody else changed it since `input.version` was read. */

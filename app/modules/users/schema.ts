@@ -25,8 +25,8 @@ const profileFields = {
 };
 
 // A focal point reports for an organisation, so one must be chosen.
-const focalPointHasOrganisation = z.refine(
-  (value: { role?: string; organisationId?: string }) => value.role !== "FOCAL_POINT" || Boolean(value.organisationId),
+const focalPointHasOrganisation = z.refine<{ role: string; organisationId?: string }>(
+  (value) => value.role !== "FOCAL_POINT" || Boolean(value.organisationId),
   { message: "validation.organisationRequired", path: ["organisationId"] },
 );
 

@@ -127,7 +127,8 @@ export async function createUser(actorId: string, input: CreateUserInput): Promi
 
 export type UpdateUserResult =
   | { ok: true }
-  | { ok: false; reason: "notFound" | "conflict" }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "conflict" }
   | { ok: false; reason: "invalid"; errors: FieldErrors };
 
 /** Saves the profile if nobody else changed the account since `input.version` was read. */
