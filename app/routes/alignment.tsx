@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/form";
 import { getAlignmentMatrix, saveAlignment } from "~/modules/alignment/alignment.server";
@@ -18,6 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!matrix) notFound();
   return { matrix, canEdit: can(user, "alignment:edit") };
 }
+
+// Single fetch skips reloading after a 4xx action; after a conflict the page must load the
+// newer matrix's fingerprint, or every later save would be refused as a conflict too.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 function submittedCells(values: Record<string, string | string[]>) {
   const cells = values.cells;

@@ -62,9 +62,18 @@ export default function LoginRoute() {
         labels={{}}
       />
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
-        <input type="hidden" {...form.register("redirectTo")} />
+        {/* react-hook-form fills its fields only once JavaScript runs: the server writes the values too. */}
+        <input type="hidden" defaultValue={redirectTo} {...form.register("redirectTo")} />
         <Field name="email" label={t("auth.email")} error={errorFor("email")} required>
-          {(control) => <input type="email" autoComplete="username" {...control} {...form.register("email")} />}
+          {(control) => (
+            <input
+              type="email"
+              autoComplete="username"
+              defaultValue={actionData?.values.email ?? ""}
+              {...control}
+              {...form.register("email")}
+            />
+          )}
         </Field>
         <Field name="password" label={t("auth.password")} error={errorFor("password")} required>
           {(control) => (

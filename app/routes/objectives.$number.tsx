@@ -74,7 +74,12 @@ export default function ObjectiveRoute() {
                     <td>{action.code}</td>
                     <td>
                       {action.title}
-                      {own ? <span className="tag"> {t("objectives.yourOrganisation")}</span> : null}
+                      {own ? (
+                        <>
+                          {" "}
+                          <span className="tag">{t("objectives.yourOrganisation")}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       <abbr title={action.leadOrganisation.name}>{action.leadOrganisation.acronym}</abbr>

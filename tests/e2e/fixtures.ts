@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: the demo accounts, signing in through the
 // login form, and a page that fails the test on any console error.
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -33,14 +33,25 @@ export async function signIn(page: Page, user: DemoUser) {
   await expect(page.getByRole("banner")).toContainText(user.name);
 }
 
-// The browser reports every 4xx document or fetch as a console error; the tests that
-// expect those statuses check them explicitly, so only these messages are let through.
-const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+/** The accessible name of a cell of the alignment matrix (its checkbox, or its ✓ when read-only). */
+export function matrixCell(objective: number, axis: number) {
+  return `Objectif ${objective} – axe ${axis}`;
+}
+
+// The browser reports every 4xx page or fetch as a console error; the tests that expect
+// those statuses check them explicitly, so these messages are let through. A missing
+// script or stylesheet (under /build/) is a broken page, not an expected answer.
+const HTTP_CLIENT_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+
+function isExpectedHttpError(message: ConsoleMessage) {
+  if (!HTTP_CLIENT_ERROR.test(message.text())) return false;
+  return !new URL(message.location().url || "/", "http://localhost").pathname.startsWith("/build/");
+}
 
 function collectConsoleErrors(page: Page, errors: string[]) {
   page.on("console", (message) => {
-    if (message.type() === "error" && !EXPECTED_HTTP_ERROR.test(message.text())) {
-      errors.push(`${page.url()}: ${message.text()}`);
+    if (message.type() === "error" && !isExpectedHttpError(message)) {
+      errors.push(`${page.url()}: ${message.text()} (${message.location().url})`);
     }
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
@@ -51,20 +62,22 @@ type Fixtures = {
   newSignedInPage: (user: DemoUser) => Promise<Page>;
 };
 
+// Fixture bodies name Playwright's `use` callback `provide`: the React hooks lint rule
+// would take a call to `use` for a hook.
 export const test = base.extend<Fixtures>({
   // A stray console error is a failure, not noise.
-  page: async ({ page }, use) => {
+  page: async ({ page }, provide) => {
     const errors: string[] = [];
     collectConsoleErrors(page, errors);
-    await use(page);
+    await provide(page);
     expect(errors, "console errors in the browser").toEqual([]);
   },
 
-  newSignedInPage: async ({ browser }, use) => {
+  newSignedInPage: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
     // Playwright Test applies the configured options (baseURL, locale, javaScriptEnabled…) to new contexts.
-    await use(async (user) => {
+    await provide(async (user) => {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
