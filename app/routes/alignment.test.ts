@@ -158,3 +158,51 @@ test("signed out, the matrix redirects to the login page", async () => {
   expect(result.status).toBe(302);
   expect(result.location).toBe("/login?redirectTo=%2Falignment");
 });
+
+test("a conflicting save sent with the loaded matrix offers the editor's changes merged onto the newer matrix", async () => {
+  const first = await signedInAs("FACILITATOR");
+  const second = await signedInAs("ADMIN");
+  const opened = await matrix();
+  const theirRemoval = opened.cells[0] ?? "";
+  const myAddition = firstUncheckedCell(opened);
+  await action({
+    request: postRequest(
+      "/alignment",
+      { frameworkId: opened.framework.id, fingerprint: opened.fingerprint, cells: opened.cells.filter((cell) => cell !== theirRemoval) },
+      { cookie: first.cookie },
+    ),
+    params: {},
+    context,
+  });
+  const result = await call(() =>
+    action({
+      request: postRequest(
+        "/alignment",
+        { frameworkId: opened.framework.id, fingerprint: opened.fingerprint, base: opened.cells.join(","), cells: [...opened.cells, myAddition] },
+        { cookie: second.cookie },
+      ),
+      params: {},
+      context,
+    }),
+  );
+  expect(result.status).toBe(409);
+  const body = result.body as { cells: string[]; changedByOthers: string[] };
+  expect(body.changedByOthers).toEqual([theirRemoval]);
+  expect(body.cells).toContain(myAddition);
+  expect(body.cells).not.toContain(theirRemoval);
+});
+
+test("a forged base that does not match the fingerprint is ignored", async () => {
+  const { cookie } = await signedInAs("FACILITATOR");
+  const opened = await matrix();
+  await prisma.objectiveAxisAlignment.deleteMany({});
+  const result = await call(() =>
+    action({
+      request: postRequest("/alignment", { frameworkId: opened.framework.id, fingerprint: opened.fingerprint, base: "1:zzz", cells: ["2:abc"] }, { cookie }),
+      params: {},
+      context,
+    }),
+  );
+  expect(result.status).toBe(409);
+  expect(result.body).toMatchObject({ cells: ["2:abc"], changedByOthers: [] });
+});

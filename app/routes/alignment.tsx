@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await saveAlignment(user.id, parsed.data);
   if (result.ok) return { status: "saved" as const, added: result.added, removed: result.removed };
   if (result.reason === "conflict") {
-    return data({ status: "conflict" as const, errors: { form: "alignment.conflict" }, cells: parsed.data.cells }, { status: 409 });
+    return data(
+      { status: "conflict" as const, errors: { form: "alignment.conflict" }, cells: result.merged, changedByOthers: result.changedByOthers },
+      { status: 409 },
+    );
   }
   return data(
     { status: "invalid" as const, errors: { form: "validation.alignmentUnknownCell" }, cells: parsed.data.cells },
@@ -55,7 +58,9 @@ export default function AlignmentRoute() {
   const lang = useLang();
   // After a refused save, show the editor's own choices rather than the stored matrix.
   const checked = new Set(actionData && "cells" in actionData ? actionData.cells : matrix.cells);
-  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const conflict = actionData?.status === "conflict" ? actionData : null;
+  const changedByOthers = new Set(conflict?.changedByOthers ?? []);
+  const errors = actionData?.status === "invalid" ? actionData.errors : undefined;
   const title = (item: { titleFr: string; titleEn: string }) => (lang === "en" ? item.titleEn : item.titleFr);
 
   return (
@@ -69,10 +74,17 @@ export default function AlignmentRoute() {
           {t("alignment.saved", { added: actionData.added, removed: actionData.removed })}
         </p>
       ) : null}
+      {conflict ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t("alignment.conflict")}</p>
+          {changedByOthers.size ? <p id="changed-legend">{t("alignment.changedByOthers", { count: changedByOthers.size })}</p> : null}
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} labels={{}} />
       <Form method="post" key={matrix.fingerprint}>
         <input type="hidden" name="frameworkId" value={matrix.framework.id} />
         <input type="hidden" name="fingerprint" value={matrix.fingerprint} />
+        <input type="hidden" name="base" value={matrix.cells.join(",")} />
         <div className="table-wrap">
           <table className="matrix">
             <caption className="muted">{t("alignment.title")}</caption>
@@ -95,10 +107,18 @@ export default function AlignmentRoute() {
                   {matrix.axes.map((axis) => {
                     const key = cellKey(objective.number, axis.id);
                     const label = t("alignment.cellLabel", { objective: objective.number, axis: axis.number });
+                    const changed = changedByOthers.has(key);
                     return (
-                      <td key={axis.id}>
+                      <td key={axis.id} className={changed ? "changed-by-others" : undefined}>
                         {canEdit ? (
-                          <input type="checkbox" name="cells" value={key} defaultChecked={checked.has(key)} aria-label={label} />
+                          <input
+                            type="checkbox"
+                            name="cells"
+                            value={key}
+                            defaultChecked={checked.has(key)}
+                            aria-label={label}
+                            aria-describedby={changed ? "changed-legend" : undefined}
+                          />
                         ) : checked.has(key) ? (
                           <span className="mark" role="img" aria-label={label}>
                             ✓

@@ -45,7 +45,7 @@ test("an observer sees the matrix read-only, with the links the facilitators sav
   await expect(page.getByRole("img", { name: cell(21, 3) })).toHaveText("✓");
 });
 
-test("a save over someone else's newer save is refused as a conflict and keeps the editor's choices", async ({
+test("a save over someone else's newer save is refused as a conflict, keeps the editor's choices and merges in the other change", async ({
   newSignedInPage,
 }) => {
   const first = await newSignedInPage(demoUsers.facilitator);
@@ -67,6 +67,9 @@ test("a save over someone else's newer save is refused as a conflict and keeps t
   await expect(second.getByRole("status")).toHaveCount(0);
   await expect(second.getByRole("checkbox", { name: secondAdds })).toBeChecked();
   await expect(second.getByRole("checkbox", { name: secondRemoves })).not.toBeChecked();
+  // The first editor's tick is shown, outlined, so saving again does not undo it.
+  await expect(second.getByRole("checkbox", { name: cell(8, 4) })).toBeChecked();
+  await expect(second.getByRole("alert")).toContainText("1 case(s) entourée(s)");
 
   // Nothing of the refused save reached the database; the first save did.
   await first.reload();
@@ -76,8 +79,9 @@ test("a save over someone else's newer save is refused as a conflict and keeps t
 
   // Having checked their choices, the second editor can save them.
   await second.getByRole("button", { name: "Enregistrer la matrice" }).click();
-  await expect(second.getByRole("status")).toHaveText(SAVED);
+  await expect(second.getByRole("status")).toHaveText("Matrice enregistrée : 1 lien(s) ajouté(s), 1 retiré(s).");
   await second.reload();
   await expect(second.getByRole("checkbox", { name: secondAdds })).toBeChecked();
   await expect(second.getByRole("checkbox", { name: secondRemoves })).not.toBeChecked();
+  await expect(second.getByRole("checkbox", { name: cell(8, 4) })).toBeChecked();
 });

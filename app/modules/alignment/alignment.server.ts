@@ -43,7 +43,26 @@ export async function getAlignmentMatrix() {
 
 export type SaveAlignmentResult =
   | { ok: true; added: number; removed: number }
-  | { ok: false; reason: "conflict" | "unknownCell" | "unknownFramework" };
+  | { ok: false; reason: "conflict"; merged: string[]; changedByOthers: string[] }
+  | { ok: false; reason: "unknownCell" | "unknownFramework" };
+
+/**
+ * When someone saved the matrix in between: the editor's own ticks and unticks applied
+ * on top of the matrix as it now stands, and the cells the other person changed.
+ */
+export function mergeAlignment(base: string[], mine: string[], current: string[]) {
+  const baseSet = new Set(base);
+  const mineSet = new Set(mine);
+  const added = mine.filter((cell) => !baseSet.has(cell));
+  const removed = new Set(base.filter((cell) => !mineSet.has(cell)));
+  const merged = [...new Set([...current, ...added])].filter((cell) => !removed.has(cell));
+  const currentSet = new Set(current);
+  const changedByOthers = [
+    ...current.filter((cell) => !baseSet.has(cell)),
+    ...base.filter((cell) => !currentSet.has(cell)),
+  ];
+  return { merged: merged.sort(), changedByOthers: changedByOthers.sort() };
+}
 
 /**
  * Replaces the matrix with the checked cells, in one transaction. Refused when the
@@ -56,7 +75,16 @@ export async function saveAlignment(actorId: string, input: AlignmentInput): Pro
     if (locked.length === 0) return { ok: false, reason: "unknownFramework" };
 
     const current = await readCells(input.frameworkId, tx);
-    if (fingerprintOf(current) !== input.fingerprint) return { ok: false, reason: "conflict" };
+    if (fingerprintOf(current) !== input.fingerprint) {
+      // Without the loaded cells (or if they don't match the fingerprint) the editor's own
+      // choices are all we can offer back.
+      const base = input.base?.split(",").filter(Boolean) ?? [];
+      const trustedBase = fingerprintOf(base) === input.fingerprint ? base : null;
+      const { merged, changedByOthers } = trustedBase
+        ? mergeAlignment(trustedBase, input.cells, current)
+        : { merged: input.cells, changedByOthers: [] };
+      return { ok: false, reason: "conflict", merged, changedByOthers };
+    }
 
     const axes = await tx.policyAxis.findMany({ where: { frameworkId: input.frameworkId }, select: { id: true } });
     const axisIds = new Set(axes.map((axis) => axis.id));

@@ -9,6 +9,8 @@ export const AlignmentSchema = z.object({
   /** The matrix as the editor saw it, to detect a concurrent save. */
   fingerprint: requiredText(100),
   cells: arrayOf(z.string().check(z.regex(CELL_PATTERN, "validation.alignmentUnknownCell"))),
+  /** The checked cells as the editor loaded them, comma-separated: lets a conflict be merged. */
+  base: z.optional(z.string().check(z.maxLength(20_000))),
 });
 export type AlignmentInput = z.output<typeof AlignmentSchema>;
 
