@@ -16,6 +16,8 @@ if (trustProxy) {
 }
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+// A missing asset is a plain 404, not a page.
+app.use("/build", (req, res) => res.status(404).type("text/plain").send("Not found"));
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.use((req, res, next) => {

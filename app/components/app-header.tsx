@@ -40,7 +40,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
           </Form>
           {user ? (
             <>
-              <p className="app-header__user" aria-label={t("nav.account")}>
+              <p className="app-header__user">
                 <strong>{user.name}</strong>
                 <span>
                   {t(`role.${user.role}`)}
