@@ -6,8 +6,9 @@ import { countObjectivesWithoutAction } from "~/modules/objectives/objectives.se
 import { listOrganisationActions } from "~/modules/actions/actions.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatPercent, useLang, useT, type MessageKey } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Accueil – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 const TODO_BY_ROLE: Record<string, MessageKey> = {
   ADMIN: "home.admin.todo",

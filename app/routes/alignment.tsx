@@ -9,8 +9,9 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useLang, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Matrice d'alignement – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.alignment");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "alignment:read");

@@ -5,11 +5,12 @@ import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { LoginSchema } from "~/modules/auth/schema";
 import { getOptionalUser, LOGIN_WINDOW_MINUTES, login, safeRedirect } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
 import { useT } from "~/utils/i18n";
 import { getLang, languageCookie } from "~/utils/language.server";
 import { translator } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Connexion – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

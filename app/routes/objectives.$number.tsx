@@ -6,10 +6,10 @@ import { getObjective } from "~/modules/objectives/objectives.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatPercent, useLang, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Objectif ${data.objective.number} – Pacte` : "Pacte" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "objectives.number", { number: data.objective.number }) : pageTitle(matches, "error.404.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");

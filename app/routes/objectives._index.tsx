@@ -4,8 +4,9 @@ import { ErrorPage } from "~/components/error-page";
 import { listObjectives } from "~/modules/objectives/objectives.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { useLang, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Objectifs du Pacte – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.objectives");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "plan:read");

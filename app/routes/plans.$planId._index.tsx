@@ -19,8 +19,10 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatPercent, formatXof, useLang, useT, type MessageKey } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – Pacte` : "Pacte" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.plan.title } : "error.404.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");

@@ -6,9 +6,10 @@ import { getPlan, PlanStateError, planPeriod, requireDraftPlan, updatePlan } fro
 import { PlanEditSchema } from "~/modules/plans/schema";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
 import { useT, type MessageKey } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Modifier le plan – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "plan:edit");

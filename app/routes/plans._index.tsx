@@ -6,8 +6,9 @@ import { listPlans } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formatDate, useLang, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Plans d'action – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");

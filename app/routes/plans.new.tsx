@@ -6,9 +6,10 @@ import { createPlan } from "~/modules/plans/plans.server";
 import { PlanSchema } from "~/modules/plans/schema";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { pageTitle } from "~/utils/meta";
 import { useT } from "~/utils/i18n";
 
-export const meta: MetaFunction = () => [{ title: "Nouveau plan – Pacte" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "plan:edit");
