@@ -78,6 +78,7 @@ const NOTICES: Record<string, MessageKey> = {
   adopted: "plans.adopted",
   revised: "plans.revised",
   archived: "plans.archived",
+  imported: "spreadsheet.imported",
 };
 
 export default function PlanRoute() {
