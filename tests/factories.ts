@@ -134,3 +134,45 @@ export async function createProposal(
     select: { id: true, title: true, objectiveNumber: true, leadOrganisationId: true, notes: true },
   });
 }
+
+/** A reporting period of a plan (OPEN, 2026-07-01 → 2026-12-31, due 2027-01-31, unless told otherwise). */
+export async function createReportingPeriod(
+  planId: string,
+  overrides: { label?: string; startDate?: string; endDate?: string; dueDate?: string; status?: "OPEN" | "CLOSED" } = {},
+) {
+  const status = overrides.status ?? "OPEN";
+  return prisma.reportingPeriod.create({
+    data: {
+      planId,
+      label: overrides.label ?? `Période de test ${uniqueSuffix()}`,
+      startDate: new Date(`${overrides.startDate ?? "2026-07-01"}T00:00:00Z`),
+      endDate: new Date(`${overrides.endDate ?? "2026-12-31"}T00:00:00Z`),
+      dueDate: new Date(`${overrides.dueDate ?? "2027-01-31"}T00:00:00Z`),
+      status,
+      closedAt: status === "CLOSED" ? new Date() : null,
+    },
+    select: { id: true, planId: true, startDate: true, endDate: true, dueDate: true, status: true },
+  });
+}
+
+/** An indicator of an action: a number without break-down unless told otherwise. */
+export async function createIndicator(
+  actionId: string,
+  overrides: { name?: string; kind?: "NUMBER" | "PERCENTAGE" | "YES_NO"; unit?: string | null; disaggregation?: string[] } = {},
+) {
+  return prisma.indicator.create({
+    data: {
+      actionId,
+      name: overrides.name ?? `Indicateur ${uniqueSuffix()}`,
+      kind: overrides.kind ?? "NUMBER",
+      unit: overrides.unit === undefined ? null : overrides.unit,
+      disaggregation: overrides.disaggregation ?? [],
+    },
+    select: { id: true, name: true, kind: true, disaggregation: true },
+  });
+}
+
+/** Makes an organisation a partner of an action. */
+export async function addActionPartner(actionId: string, organisationId: string) {
+  await prisma.actionPartner.create({ data: { actionId, organisationId } });
+}

@@ -1,0 +1,259 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
+import { PROPOSAL_STATUS_LOOK, ProposalSchema, textValue, type ProposalStatus } from "~/modules/workshops/schema";
+import { createProposal, getWorkingGroup, listObjectiveChoices } from "~/modules/workshops/workshops.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { formatDateTime, formatNumber, useLang, useT, type MessageKey } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: loaderData ? `${loaderData.group.name} – Propositions – Pacte` : "Groupe de travail – Pacte" },
+];
+
+const NOTICES = {
+  groupCreated: "workshops.notice.groupCreated",
+  proposalAdded: "workshops.notice.proposalAdded",
+} satisfies Record<string, MessageKey>;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "plan:read");
+  const canEdit = can(user, "workshop:edit");
+  const [group, objectives, organisations] = await Promise.all([
+    getWorkingGroup(params.workshopId ?? "", params.groupId ?? ""),
+    listObjectiveChoices(),
+    canEdit ? listOrganisationChoices() : [],
+  ]);
+  if (!group) notFound();
+  const search = new URL(request.url).searchParams;
+  const notice = Object.entries(NOTICES).find(([name]) => name === search.get("notice"))?.[1] ?? null;
+  // The objective of the proposal just saved: the next one is often about the same.
+  const lastObjective = Number(search.get("objective"));
+  const defaultObjective =
+    Number.isInteger(lastObjective) && lastObjective >= 1 && lastObjective <= 23 ? lastObjective : group.objectiveNumbers[0];
+  return { group, objectives, organisations, canEdit, notice, defaultObjective: defaultObjective ? String(defaultObjective) : "" };
+}
+
+function typed(values: FormValues) {
+  return {
+    title: textValue(values, "title"),
+    objectiveNumber: textValue(values, "objectiveNumber"),
+    leadOrganisationId: textValue(values, "leadOrganisationId"),
+    notes: textValue(values, "notes"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "workshop:edit");
+  const workshopId = params.workshopId ?? "";
+  const groupId = params.groupId ?? "";
+  const parsed = parseForm(ProposalSchema, await request.formData());
+  const values = typed(parsed.values);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const result = await createProposal(user.id, workshopId, groupId, parsed.data);
+  if (result.ok) {
+    throw redirect(`/workshops/${workshopId}/groups/${groupId}?notice=proposalAdded&objective=${parsed.data.objectiveNumber}`);
+  }
+  if (result.reason === "notFound") notFound();
+  return data({ errors: result.errors, values }, { status: 400 });
+}
+
+function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
+  const t = useT();
+  const look = PROPOSAL_STATUS_LOOK[status];
+  return (
+    <span className={look.className}>
+      <span aria-hidden="true">{look.shape}</span>
+      {t(`workshops.proposalStatus.${status}`)}
+    </span>
+  );
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ProposalForm({
+  loaderData,
+  values,
+  errors,
+  focus,
+}: {
+  loaderData: Data;
+  values?: ReturnType<typeof typed>;
+  errors?: FieldErrors;
+  focus: boolean;
+}) {
+  const { group, objectives, organisations, defaultObjective } = loaderData;
+  const navigation = useNavigation();
+  const t = useT();
+  const lang = useLang();
+  const defaults = values ?? { title: "", objectiveNumber: defaultObjective, leadOrganisationId: "", notes: "" };
+  const { form, onSubmit, errorFor } = useValidatedForm(ProposalSchema, { defaultValues: defaults, serverErrors: errors });
+  const labels = {
+    title: t("workshops.proposals.title"),
+    objectiveNumber: t("workshops.objective"),
+    leadOrganisationId: t("workshops.proposedLead"),
+    notes: t("workshops.proposals.notes"),
+  };
+  const title = (objective: { titleFr: string; titleEn: string }) => (lang === "en" ? objective.titleEn : objective.titleFr);
+  const ofGroup = objectives.filter((objective) => group.objectiveNumbers.includes(objective.number));
+  const others = objectives.filter((objective) => !group.objectiveNumbers.includes(objective.number));
+  const saving = navigation.state !== "idle" && navigation.formMethod === "POST";
+
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate onSubmit={onSubmit} className="form" aria-labelledby="new-proposal">
+        <Field name="title" label={labels.title} help={t("workshops.proposals.titleHelp")} error={errorFor("title")} required>
+          {(control) => (
+            // Focus returns here after each save, so the next proposal can be typed at once.
+            <input type="text" autoFocus={focus} autoComplete="off" {...control} {...form.register("title")} defaultValue={defaults.title} />
+          )}
+        </Field>
+        <Field
+          name="objectiveNumber"
+          label={labels.objectiveNumber}
+          help={t("workshops.proposals.objectiveHelp")}
+          error={errorFor("objectiveNumber")}
+          required
+        >
+          {(control) => (
+            <select {...control} {...form.register("objectiveNumber")} defaultValue={defaults.objectiveNumber}>
+              {defaults.objectiveNumber === "" ? <option value="">{t("workshops.proposals.chooseObjective")}</option> : null}
+              <optgroup label={t("workshops.proposals.groupObjectives")}>
+                {ofGroup.map((objective) => (
+                  <option key={objective.number} value={String(objective.number)}>
+                    {objective.number}. {title(objective)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("workshops.proposals.otherObjectives")}>
+                {others.map((objective) => (
+                  <option key={objective.number} value={String(objective.number)}>
+                    {objective.number}. {title(objective)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field
+          name="leadOrganisationId"
+          label={labels.leadOrganisationId}
+          help={t("workshops.proposals.leadHelp")}
+          error={errorFor("leadOrganisationId")}
+        >
+          {(control) => (
+            <select {...control} {...form.register("leadOrganisationId")} defaultValue={defaults.leadOrganisationId}>
+              <option value="">{t("workshops.leadToBeDefined")}</option>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={organisation.id}>
+                  {organisation.acronym} – {organisation.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="notes" label={labels.notes} help={t("workshops.proposals.notesHelp")} error={errorFor("notes")}>
+          {(control) => <textarea rows={3} {...control} {...form.register("notes")} defaultValue={defaults.notes} />}
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={saving}>
+            {saving ? t("form.saving") : t("workshops.proposals.save")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export default function WorkingGroupRoute() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { group, objectives, canEdit, notice } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  const objectiveTitle = new Map(objectives.map((objective) => [objective.number, lang === "en" ? objective.titleEn : objective.titleFr]));
+  const latest = group.proposals[0];
+
+  return (
+    <>
+      <p>
+        <Link to={`/workshops/${group.workshop.id}`}>← {group.workshop.title}</Link>
+      </p>
+      <h1>{group.name}</h1>
+      <p className="muted">
+        {group.moderator ? `${t("workshops.groups.moderatedBy", { moderator: group.moderator })} · ` : ""}
+        {t("workshops.groups.objectivesList", { numbers: group.objectiveNumbers.join(", ") })}
+      </p>
+      {notice && !actionData ? (
+        <p className="notice" role="status">
+          {notice === "workshops.notice.proposalAdded" && latest ? t(notice, { title: latest.title }) : t(notice, { title: "" })}
+        </p>
+      ) : null}
+
+      {canEdit ? (
+        <section aria-labelledby="new-proposal">
+          <h2 id="new-proposal">{t("workshops.proposals.new")}</h2>
+          {/* A new key after each save empties the form; focus goes back to the title. */}
+          <ProposalForm
+            key={actionData ? "retry" : `after-${group.proposals.length}`}
+            loaderData={loaderData}
+            values={actionData?.values}
+            errors={actionData?.errors}
+            focus={notice === "workshops.notice.proposalAdded" && !actionData}
+          />
+        </section>
+      ) : null}
+
+      <h2>{t("workshops.groups.proposals", { count: formatNumber(lang, group.proposals.length) })}</h2>
+      {group.proposals.length ? (
+        <>
+          <p className="muted">{t("workshops.proposals.latestFirst")}</p>
+          {/* A list rather than a table: read on a phone in the room, nothing hides off-screen. */}
+          <ol className="objective-list" style={{ listStyle: "none" }}>
+            {group.proposals.map((proposal) => (
+              <li
+                key={proposal.id}
+                style={proposal.id === latest?.id && notice === "workshops.notice.proposalAdded" ? { background: "#eef5fc" } : undefined}
+              >
+                <p style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: "0.25rem 0.75rem", justifyContent: "space-between" }}>
+                  <strong>{proposal.title}</strong>
+                  <ProposalStatusBadge status={proposal.status} />
+                </p>
+                <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+                  <abbr title={objectiveTitle.get(proposal.objectiveNumber)}>
+                    {t("workshops.objectiveShort", { number: proposal.objectiveNumber })}
+                  </abbr>
+                  {" · "}
+                  {proposal.leadOrganisation ? (
+                    <abbr title={proposal.leadOrganisation.name}>{proposal.leadOrganisation.acronym}</abbr>
+                  ) : (
+                    t("workshops.leadToBeDefined")
+                  )}
+                  {" · "}
+                  {formatDateTime(lang, proposal.createdAt)}
+                </p>
+                {proposal.notes ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{proposal.notes}</p> : null}
+                {proposal.rejectionReason ? (
+                  <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+                    {t("workshops.rejectionReason", { reason: proposal.rejectionReason })}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p className="muted">{t("workshops.groups.noProposal")}</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
