@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { PROPOSAL_STATUS_LOOK, type ProposalStatus } from "~/modules/workshops/schema";
+import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { getWorkshop, listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
@@ -27,17 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [workshop, objectives] = await Promise.all([getWorkshop(params.workshopId ?? ""), listObjectiveChoices()]);
   if (!workshop) notFound();
   return { workshop, objectives, canEdit: can(user, "workshop:edit"), notice: noticeFrom(request) };
-}
-
-function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
-  const t = useT();
-  const look = PROPOSAL_STATUS_LOOK[status];
-  return (
-    <span className={look.className}>
-      <span aria-hidden="true">{look.shape}</span>
-      {t(`workshops.proposalStatus.${status}`)}
-    </span>
-  );
 }
 
 export default function WorkshopRoute() {
@@ -114,7 +103,7 @@ export default function WorkshopRoute() {
         <>
           <h2>{t("workshops.field.notes")}</h2>
           {workshop.notes.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index} style={{ maxWidth: "48rem", whiteSpace: "pre-line" }}>
+            <p key={index} className="workshop-notes">
               {paragraph}
             </p>
           ))}
@@ -124,7 +113,7 @@ export default function WorkshopRoute() {
       <h2>{t("workshops.groups.title", { count: formatNumber(lang, workshop.workingGroups.length) })}</h2>
       {workshop.workingGroups.length === 0 ? <p>{t("workshops.groups.empty")}</p> : null}
       {workshop.workingGroups.map((group) => (
-        <section key={group.id} aria-labelledby={`group-${group.id}`} className="card" style={{ marginBottom: "1rem" }}>
+        <section key={group.id} aria-labelledby={`group-${group.id}`} className="card card--spaced">
           <h3 id={`group-${group.id}`}>{group.name}</h3>
           <p className="muted">
             {group.moderator ? t("workshops.groups.moderatedBy", { moderator: group.moderator }) : t("workshops.groups.noModerator")}

@@ -1,16 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { ConsolidationErrorPage } from "~/components/consolidation-error";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import {
   acceptProposal,
@@ -20,13 +12,7 @@ import {
   requireConsolidationPlan,
   type DecisionResult,
 } from "~/modules/workshops/consolidation.server";
-import {
-  AcceptProposalSchema,
-  PROPOSAL_STATUS_LOOK,
-  RejectProposalSchema,
-  textValue,
-  type ProposalStatus,
-} from "~/modules/workshops/schema";
+import { AcceptProposalSchema, RejectProposalSchema, textValue } from "~/modules/workshops/schema";
 import { listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -117,17 +103,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Proposal = LoaderData["groups"][number]["pending"][number];
 type Organisation = LoaderData["organisations"][number];
-
-function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
-  const t = useT();
-  const look = PROPOSAL_STATUS_LOOK[status];
-  return (
-    <span className={look.className}>
-      <span aria-hidden="true">{look.shape}</span>
-      {t(`workshops.proposalStatus.${status}`)}
-    </span>
-  );
-}
 
 function AcceptForm({
   proposal,
@@ -256,14 +231,14 @@ export default function ConsolidateRoute() {
         )}
       </p>
       {notice && !actionData ? (
-        <div className="notice" role="status">
-          <p style={{ margin: 0 }}>
+        <div className="notice notice--stacked" role="status">
+          <p>
             {noticeAction
               ? t(notice, { code: noticeAction.code, title: noticeAction.title })
               : t(notice === NOTICES.rejected ? notice : "workshops.notice.decided")}
           </p>
           {noticeAction ? (
-            <p style={{ margin: "0.25rem 0 0" }}>
+            <p>
               <Link to={`/actions/${noticeAction.id}/edit`}>{t("workshops.consolidate.completeAction", { code: noticeAction.code })}</Link>
             </p>
           ) : null}
@@ -281,8 +256,8 @@ export default function ConsolidateRoute() {
       <h2>{t("workshops.consolidate.pending", { count: formatNumber(lang, pendingCount) })}</h2>
       {pendingCount === 0 ? <p>{t("workshops.consolidate.nothingPending")}</p> : null}
       {open && pendingCount > 0 ? (
-        <form id="merge-form" method="get" action={`/workshops/${workshop.id}/merge`} className="todo">
-          <p id="merge-help" style={{ marginTop: 0 }}>
+        <form id="merge-form" method="get" action={`/workshops/${workshop.id}/merge`} className="todo merge-bar">
+          <p id="merge-help">
             {t("workshops.consolidate.mergeHelp")}
           </p>
           <button type="submit" className="button button--secondary">
@@ -302,21 +277,20 @@ export default function ConsolidateRoute() {
               {group.pending.map((proposal) => (
                 <li key={proposal.id}>
                   {open ? (
-                    <label className="checkbox" style={{ fontWeight: 600 }}>
+                    <label className="checkbox proposal-title">
                       <input
                         type="checkbox"
                         name="proposalIds"
                         value={proposal.id}
                         form="merge-form"
                         aria-describedby="merge-help"
-                        style={{ width: "1.2rem", height: "1.2rem", flex: "none" }}
                       />
                       <span>{proposal.title}</span>
                     </label>
                   ) : (
-                    <p style={{ fontWeight: 600, margin: 0 }}>{proposal.title}</p>
+                    <p className="proposal-title">{proposal.title}</p>
                   )}
-                  <p className="muted" style={{ margin: "0.25rem 0" }}>
+                  <p className="muted proposal-meta">
                     <abbr title={objectiveTitle.get(proposal.objectiveNumber)}>
                       {t("workshops.objectiveShort", { number: proposal.objectiveNumber })}
                     </abbr>{" "}
@@ -325,9 +299,9 @@ export default function ConsolidateRoute() {
                       ? t("workshops.consolidate.proposedBy", { lead: proposal.leadOrganisation.acronym })
                       : t("workshops.leadToBeDefined")}
                   </p>
-                  {proposal.notes ? <p style={{ margin: "0.25rem 0", whiteSpace: "pre-line" }}>{proposal.notes}</p> : null}
+                  {proposal.notes ? <p className="proposal-notes">{proposal.notes}</p> : null}
                   {open ? (
-                    <div style={{ display: "grid", gap: "0.5rem 1.5rem", gridTemplateColumns: "repeat(auto-fit, minmax(16rem, 1fr))", marginTop: "0.5rem" }}>
+                    <div className="proposal-decisions">
                       <AcceptForm
                         proposal={proposal}
                         organisations={organisations}
@@ -398,21 +372,6 @@ export default function ConsolidateRoute() {
   );
 }
 
-/** A 409 here means the plan cannot take new actions: say so rather than speak of a concurrent edit. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  if (isRouteErrorResponse(error) && error.status === 409) {
-    return (
-      <section className="error-page" aria-labelledby="error-title">
-        <p className="error-page__code">409</p>
-        <h1 id="error-title">{t("workshops.consolidate.refusedTitle")}</h1>
-        <p>{t("workshops.consolidate.planNotDraft")}</p>
-        <p>
-          <Link to="/workshops">{t("workshops.back")}</Link>
-        </p>
-      </section>
-    );
-  }
-  return <ErrorPage />;
+  return <ConsolidationErrorPage />;
 }

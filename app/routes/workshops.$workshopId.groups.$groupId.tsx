@@ -2,8 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
-import { PROPOSAL_STATUS_LOOK, ProposalSchema, textValue, type ProposalStatus } from "~/modules/workshops/schema";
+import { ProposalSchema, textValue } from "~/modules/workshops/schema";
 import { createProposal, getWorkingGroup, listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
@@ -60,17 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.reason === "notFound") notFound();
   return data({ errors: result.errors, values }, { status: 400 });
-}
-
-function ProposalStatusBadge({ status }: { status: ProposalStatus }) {
-  const t = useT();
-  const look = PROPOSAL_STATUS_LOOK[status];
-  return (
-    <span className={look.className}>
-      <span aria-hidden="true">{look.shape}</span>
-      {t(`workshops.proposalStatus.${status}`)}
-    </span>
-  );
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -214,17 +204,17 @@ export default function WorkingGroupRoute() {
         <>
           <p className="muted">{t("workshops.proposals.latestFirst")}</p>
           {/* A list rather than a table: read on a phone in the room, nothing hides off-screen. */}
-          <ol className="objective-list" style={{ listStyle: "none" }}>
+          <ol className="objective-list">
             {group.proposals.map((proposal) => (
               <li
                 key={proposal.id}
-                style={proposal.id === latest?.id && notice === "workshops.notice.proposalAdded" ? { background: "#eef5fc" } : undefined}
+                className={proposal.id === latest?.id && notice === "workshops.notice.proposalAdded" ? "highlight" : undefined}
               >
-                <p style={{ margin: 0, display: "flex", flexWrap: "wrap", gap: "0.25rem 0.75rem", justifyContent: "space-between" }}>
+                <p className="proposal-head">
                   <strong>{proposal.title}</strong>
                   <ProposalStatusBadge status={proposal.status} />
                 </p>
-                <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+                <p className="muted proposal-meta">
                   <abbr title={objectiveTitle.get(proposal.objectiveNumber)}>
                     {t("workshops.objectiveShort", { number: proposal.objectiveNumber })}
                   </abbr>
@@ -237,9 +227,9 @@ export default function WorkingGroupRoute() {
                   {" · "}
                   {formatDateTime(lang, proposal.createdAt)}
                 </p>
-                {proposal.notes ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{proposal.notes}</p> : null}
+                {proposal.notes ? <p className="proposal-notes">{proposal.notes}</p> : null}
                 {proposal.rejectionReason ? (
-                  <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+                  <p className="muted proposal-meta">
                     {t("workshops.rejectionReason", { reason: proposal.rejectionReason })}
                   </p>
                 ) : null}

@@ -70,9 +70,8 @@ export default function NewWorkingGroupRoute() {
           {(control) => <input type="text" {...control} {...form.register("moderator")} defaultValue={defaults.moderator} />}
         </Field>
         <fieldset
-          className="field"
+          className="field choice-fieldset"
           id="field-objectiveNumbers"
-          style={{ border: 0, padding: 0, margin: "0 0 1rem" }}
           aria-describedby={objectivesError ? "field-objectiveNumbers-error" : undefined}
         >
           <legend>
@@ -80,13 +79,12 @@ export default function NewWorkingGroupRoute() {
           </legend>
           <span className="help">{t("workshops.groups.objectivesHelp")}</span>
           {objectives.map((objective) => (
-            <label key={objective.number} className="checkbox" style={{ fontWeight: 400, alignItems: "flex-start" }}>
+            <label key={objective.number} className="checkbox">
               <input
                 type="checkbox"
                 value={String(objective.number)}
                 {...form.register("objectiveNumbers")}
                 defaultChecked={defaults.objectiveNumbers.includes(String(objective.number))}
-                style={{ marginTop: "0.3rem", width: "1.1rem", height: "1.1rem", flex: "none" }}
               />
               <span>
                 <span className="objective-number">{objective.number}.</span> {lang === "en" ? objective.titleEn : objective.titleFr}

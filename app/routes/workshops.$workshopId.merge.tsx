@@ -1,15 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
-import { ErrorPage } from "~/components/error-page";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { ConsolidationErrorPage } from "~/components/consolidation-error";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import {
@@ -148,28 +139,28 @@ export default function MergeRoute() {
                   ? t("workshops.consolidate.proposedBy", { lead: proposal.leadOrganisation.acronym })
                   : t("workshops.leadToBeDefined")}
               </span>
-              {proposal.notes ? <p style={{ margin: "0.25rem 0 0", whiteSpace: "pre-line" }}>{proposal.notes}</p> : null}
+              {proposal.notes ? <p className="proposal-notes">{proposal.notes}</p> : null}
             </li>
           ))}
         </ol>
       )}
 
       {open && proposals.length > 0 ? (
-        <Form method="post" noValidate onSubmit={onSubmit} className="form" style={{ marginTop: "1.5rem" }}>
+        <Form method="post" noValidate onSubmit={onSubmit} className="form merge-target-form">
           <input type="hidden" {...form.register("intent")} defaultValue="merge" />
           {proposals.map((proposal) => (
             <input key={proposal.id} type="hidden" name="proposalIds" value={proposal.id} />
           ))}
-          <fieldset className="field" style={{ border: 0, padding: 0, margin: "0 0 1rem" }}>
+          <fieldset className="field choice-fieldset">
             <legend>
               {labels.target} <span className="required">({t("form.required")})</span>
             </legend>
-            <label className="checkbox" style={{ fontWeight: 400 }}>
+            <label className="checkbox">
               <input type="radio" value="new" {...form.register("target")} defaultChecked={defaults.target === "new"} disabled={!canCreate} />
               {t("workshops.merge.targetNew")}
             </label>
             {!canCreate ? <span className="help">{t("workshops.merge.tooFew")}</span> : null}
-            <label className="checkbox" style={{ fontWeight: 400 }}>
+            <label className="checkbox">
               <input
                 type="radio"
                 value="existing"
@@ -183,7 +174,7 @@ export default function MergeRoute() {
           </fieldset>
 
           {canCreate ? (
-            <fieldset className="card" style={{ marginBottom: "1rem" }}>
+            <fieldset className="card card--spaced">
               <legend>
                 <strong>{t("workshops.merge.targetNew")}</strong>
               </legend>
@@ -213,17 +204,17 @@ export default function MergeRoute() {
                   </select>
                 )}
               </Field>
-              <p style={{ fontWeight: 600, marginBottom: "0.25rem" }}>{t("workshops.merge.description")}</p>
-              <p className="help muted" style={{ marginTop: 0 }}>
+              <p className="merged-description-label">{t("workshops.merge.description")}</p>
+              <p className="help muted merged-description-help">
                 {t("workshops.merge.descriptionHelp")}
               </p>
-              <blockquote style={{ margin: 0, paddingLeft: "0.75rem", borderLeft: "3px solid var(--line)", whiteSpace: "pre-line" }}>
+              <blockquote className="merged-description">
                 {description}
               </blockquote>
             </fieldset>
           ) : null}
 
-          <fieldset className="card" style={{ marginBottom: "1rem" }}>
+          <fieldset className="card card--spaced">
             <legend>
               <strong>{t("workshops.merge.targetExisting")}</strong>
             </legend>
@@ -257,21 +248,6 @@ export default function MergeRoute() {
   );
 }
 
-/** A 409 here means the plan cannot take new actions: say so rather than speak of a concurrent edit. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  if (isRouteErrorResponse(error) && error.status === 409) {
-    return (
-      <section className="error-page" aria-labelledby="error-title">
-        <p className="error-page__code">409</p>
-        <h1 id="error-title">{t("workshops.consolidate.refusedTitle")}</h1>
-        <p>{t("workshops.consolidate.planNotDraft")}</p>
-        <p>
-          <Link to="/workshops">{t("workshops.back")}</Link>
-        </p>
-      </section>
-    );
-  }
-  return <ErrorPage />;
+  return <ConsolidationErrorPage />;
 }

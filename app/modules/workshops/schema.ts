@@ -38,6 +38,22 @@ export type WorkshopInput = z.output<typeof WorkshopSchema>;
 export const WorkshopEditSchema = z.object({ ...workshopFields, updatedAt: requiredText(40) }).check(endNotBeforeStart);
 export type WorkshopEditInput = z.output<typeof WorkshopEditSchema>;
 
+/** The workshop form's fields as typed (all of them empty for a new workshop), to fill it again after an error. */
+export function workshopFormValues(values: FormValues) {
+  const text = (name: string) => textValue(values, name);
+  return {
+    title: text("title"),
+    startDate: text("startDate"),
+    endDate: text("endDate"),
+    place: text("place"),
+    organisers: text("organisers"),
+    planId: text("planId"),
+    notes: text("notes"),
+    participantIds: listValue(values, "participantIds"),
+  };
+}
+export type WorkshopFormValues = ReturnType<typeof workshopFormValues>;
+
 export const WorkingGroupSchema = z.object({
   name: requiredText(200),
   moderator: optionalText(200),
@@ -134,17 +150,6 @@ export type MergeProposalsInput = z.output<typeof MergeProposalsSchema>;
 
 export const PROPOSAL_STATUSES = ["PENDING", "ACCEPTED", "MERGED", "REJECTED"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
-/**
- * How a proposal's status is drawn: a shape and a word always, a colour as a third cue
- * (the action status colours: grey waiting, green kept, blue merged, red set aside).
- */
-export const PROPOSAL_STATUS_LOOK = {
-  PENDING: { shape: "○", className: "status status--NOT_STARTED" },
-  ACCEPTED: { shape: "✓", className: "status status--COMPLETED" },
-  MERGED: { shape: "⇉", className: "status status--IN_PROGRESS" },
-  REJECTED: { shape: "✕", className: "status status--CANCELLED" },
-} as const satisfies Record<ProposalStatus, { shape: string; className: string }>;
 
 /** A field as typed, to fill a form again after an error. */
 export function textValue(values: FormValues, name: string) {

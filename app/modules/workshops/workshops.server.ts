@@ -97,22 +97,24 @@ export async function getWorkshopSummary(workshopId: string) {
   });
 }
 
+/** What the edit form changes, and when it was last saved (the conflict check). */
+const editableSelect = {
+  title: true,
+  startDate: true,
+  endDate: true,
+  place: true,
+  organisers: true,
+  notes: true,
+  planId: true,
+  updatedAt: true,
+  participants: { select: { organisationId: true } },
+} as const;
+
 /** The workshop's fields as its edit form wants them. */
 export async function getWorkshopForEdit(workshopId: string) {
   const workshop = await prisma.workshop.findUnique({
     where: { id: workshopId },
-    select: {
-      id: true,
-      title: true,
-      startDate: true,
-      endDate: true,
-      place: true,
-      organisers: true,
-      notes: true,
-      planId: true,
-      updatedAt: true,
-      participants: { select: { organisationId: true } },
-    },
+    select: { id: true, ...editableSelect },
   });
   if (!workshop) return null;
   return {
@@ -220,20 +222,7 @@ export type UpdateResult =
 /** Refused as a conflict when someone saved the workshop since the editor loaded it. */
 export async function updateWorkshop(actorId: string, workshopId: string, input: WorkshopEditInput): Promise<UpdateResult> {
   return prisma.$transaction(async (tx): Promise<UpdateResult> => {
-    const before = await tx.workshop.findUnique({
-      where: { id: workshopId },
-      select: {
-        title: true,
-        startDate: true,
-        endDate: true,
-        place: true,
-        organisers: true,
-        notes: true,
-        planId: true,
-        updatedAt: true,
-        participants: { select: { organisationId: true } },
-      },
-    });
+    const before = await tx.workshop.findUnique({ where: { id: workshopId }, select: editableSelect });
     if (!before) return { ok: false, reason: "notFound" };
     if (before.updatedAt.toISOString() !== input.updatedAt) return { ok: false, reason: "conflict" };
     const current = before.participants.map((participant) => participant.organisationId);
