@@ -1,0 +1,150 @@
+// Focal points: who reports for an organisation now, who did before, and the handover
+// from one to the next. Reports belong to the organisation, so they stay where they are.
+import { diffFields, recordAudit } from "~/modules/audit/audit.server";
+import { emailNotifications, notify } from "~/modules/notifications/notifications.server";
+import { prisma } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/forms";
+import { revokeUserSessions } from "~/utils/session.server";
+import { listCurrentFocalPoints } from "./focal-points.server";
+import type { HandoverInput } from "./schema";
+
+export async function listHandoverOrganisations() {
+  return prisma.organisation.findMany({
+    where: { active: true },
+    orderBy: { acronym: "asc" },
+    select: { id: true, acronym: true, name: true },
+  });
+}
+
+/** An organisation's current focal points, the whole assignment history, and who could take over. */
+export async function getHandoverOverview(organisationId: string) {
+  const organisation = await prisma.organisation.findUnique({
+    where: { id: organisationId },
+    select: { id: true, acronym: true, name: true, active: true },
+  });
+  if (!organisation) return null;
+  const [current, history, candidates] = await Promise.all([
+    listCurrentFocalPoints(prisma, [organisationId]),
+    prisma.focalPointAssignment.findMany({
+      where: { organisationId },
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        startedAt: true,
+        endedAt: true,
+        user: { select: { id: true, name: true, email: true, active: true } },
+        assignedBy: { select: { name: true } },
+      },
+    }),
+    prisma.user.findMany({
+      where: { active: true, role: { not: "ADMIN" }, NOT: { role: "FOCAL_POINT", organisationId } },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: { id: true, name: true, email: true, role: true, organisation: { select: { acronym: true } } },
+    }),
+  ]);
+  return { organisation, current, history, candidates };
+}
+
+export type HandoverResult =
+  | { ok: true }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "conflict" }
+  | { ok: false; reason: "invalid"; errors: FieldErrors };
+
+/**
+ * Hands an organisation's focal-point role from `fromUserId` to `toUserId`: the old
+ * assignment ends, a new one starts. The outgoing person keeps their account as an
+ * observer (deactivated only when asked); the incoming one becomes the organisation's
+ * focal point, leaving any other organisation they reported for. Reports, comments and
+ * assignments are neither moved nor deleted.
+ */
+export async function handOverFocalPoint(actorId: string, input: HandoverInput): Promise<HandoverResult> {
+  const organisationId = input.organisationId;
+  const fromUserId = input.fromUserId ?? null;
+  const result = await prisma.$transaction(async (tx): Promise<HandoverResult & { noticeIds?: string[] }> => {
+    const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { acronym: true, active: true } });
+    if (!organisation) return { ok: false, reason: "notFound" };
+    const errors: FieldErrors = {};
+    if (!organisation.active) errors.organisationId = "validation.unknownOrganisation";
+
+    const incoming = await tx.user.findUnique({
+      where: { id: input.toUserId },
+      select: { id: true, name: true, role: true, organisationId: true, active: true },
+    });
+    if (!incoming || !incoming.active || incoming.role === "ADMIN") errors.toUserId = "handover.invalidCandidate";
+    else if (incoming.role === "FOCAL_POINT" && incoming.organisationId === organisationId) errors.toUserId = "handover.alreadyFocalPoint";
+
+    const current = await listCurrentFocalPoints(tx, [organisationId]);
+    if (fromUserId === null && current.length > 0) errors.fromUserId = "handover.fromRequired";
+    if (Object.keys(errors).length || !incoming) return { ok: false, reason: "invalid", errors };
+
+    const now = new Date();
+    let outgoing: { id: string; name: string } | null = null;
+    if (fromUserId) {
+      const before = await tx.user.findUnique({ where: { id: fromUserId }, select: { id: true, name: true, role: true, active: true } });
+      // Only a current focal point can be replaced: anything else means someone handed over first.
+      const after = { role: "OBSERVER" as const, active: input.deactivateFrom ? false : (before?.active ?? true) };
+      const demoted = await tx.user.updateMany({
+        where: { id: fromUserId, role: "FOCAL_POINT", organisationId, active: true },
+        data: { ...after, version: { increment: 1 } },
+      });
+      if (!before || demoted.count === 0) return { ok: false, reason: "conflict" };
+      await tx.focalPointAssignment.updateMany({
+        where: { userId: fromUserId, organisationId, endedAt: null },
+        data: { endedAt: now },
+      });
+      await recordAudit(
+        { actorId, entityType: "User", entityId: fromUserId, action: "handover", changes: diffFields(before, after) },
+        tx,
+      );
+      outgoing = { id: before.id, name: before.name };
+    }
+
+    const incomingAfter = { role: "FOCAL_POINT" as const, organisationId };
+    await tx.user.update({
+      where: { id: incoming.id },
+      data: { ...incomingAfter, version: { increment: 1 } },
+      select: { id: true },
+    });
+    // Someone who reported for another organisation leaves it: one organisation per focal point.
+    await tx.focalPointAssignment.updateMany({ where: { userId: incoming.id, endedAt: null }, data: { endedAt: now } });
+    await tx.focalPointAssignment.create({
+      data: { organisationId, userId: incoming.id, startedAt: now, assignedById: actorId },
+    });
+    await recordAudit(
+      {
+        actorId,
+        entityType: "User",
+        entityId: incoming.id,
+        action: "handover",
+        changes: diffFields({ role: incoming.role, organisationId: incoming.organisationId }, incomingAfter),
+      },
+      tx,
+    );
+    await recordAudit(
+      {
+        actorId,
+        entityType: "Organisation",
+        entityId: organisationId,
+        action: "handover",
+        changes: {
+          from: outgoing ? { id: outgoing.id, name: outgoing.name } : null,
+          to: { id: incoming.id, name: incoming.name },
+          deactivated: Boolean(outgoing && input.deactivateFrom),
+        },
+      },
+      tx,
+    );
+    const notice = await notify(tx, {
+      userIds: [incoming.id],
+      kind: "focalPointAssigned",
+      params: { organisation: organisation.acronym },
+      link: "/",
+    });
+    return { ok: true, noticeIds: notice.ids };
+  });
+  if (!result.ok) return result;
+  if (fromUserId && input.deactivateFrom) await revokeUserSessions(fromUserId);
+  await emailNotifications(result.noticeIds ?? []);
+  return { ok: true };
+}
