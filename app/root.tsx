@@ -4,8 +4,10 @@ import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
 import stylesHref from "~/styles/app.css";
+import { getHeaderCounts } from "~/modules/notifications/notifications.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { DEFAULT_LANG, useT } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
 import { getLang } from "~/utils/language.server";
 
 export const links: LinksFunction = () => [
@@ -18,8 +20,11 @@ export const meta: MetaFunction = () => [{ title: "Pacte" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const lang = await getLang(request, user);
+  // One query: unread notices, and the review queue for those who review.
+  const counts = user ? await getHeaderCounts(user.id, can(user, "report:review")) : null;
   return {
     lang,
+    counts,
     user: user
       ? {
           id: user.id,
@@ -51,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t("nav.skip")}
         </a>
-        <AppHeader user={data?.user ?? null} />
+        <AppHeader user={data?.user ?? null} counts={data?.counts ?? undefined} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

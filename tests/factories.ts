@@ -176,3 +176,49 @@ export async function createIndicator(
 export async function addActionPartner(actionId: string, organisationId: string) {
   await prisma.actionPartner.create({ data: { actionId, organisationId } });
 }
+
+/**
+ * A progress report of an action for a period, written directly (not through the report
+ * form): DRAFT unless told otherwise; a submitted or reviewed one gets a submission date.
+ */
+export async function createProgressReport(
+  actionId: string,
+  periodId: string,
+  overrides: {
+    state?: "DRAFT" | "SUBMITTED" | "APPROVED" | "CHANGES_REQUESTED";
+    submittedAt?: Date | null;
+    status?: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "DELAYED" | "CANCELLED";
+    progress?: number;
+    narrative?: string;
+    evidenceLinks?: string[];
+    /** Indicator values, with an optional break-down such as {"SEX": {"F": 12, "M": 30}}. */
+    values?: { indicatorId: string; value: number | null; disaggregation?: Record<string, Record<string, number>> }[];
+  } = {},
+) {
+  const action = await prisma.action.findUniqueOrThrow({ where: { id: actionId }, select: { leadOrganisationId: true } });
+  const reviewState = overrides.state ?? "DRAFT";
+  const submittedAt = overrides.submittedAt !== undefined ? overrides.submittedAt : reviewState === "DRAFT" ? null : new Date();
+  return prisma.progressReport.create({
+    data: {
+      actionId,
+      periodId,
+      organisationId: action.leadOrganisationId,
+      reviewState,
+      submittedAt,
+      status: overrides.status ?? "IN_PROGRESS",
+      progress: overrides.progress ?? 40,
+      narrative: overrides.narrative ?? "Ateliers de sensibilisation tenus à Kayes et Sikasso.",
+      evidenceLinks: overrides.evidenceLinks ?? [],
+      reviewedAt: reviewState === "APPROVED" || reviewState === "CHANGES_REQUESTED" ? new Date() : null,
+      values: overrides.values
+        ? { create: overrides.values.map((value) => ({ indicatorId: value.indicatorId, value: value.value, disaggregation: value.disaggregation })) }
+        : undefined,
+    },
+    select: { id: true, version: true, organisationId: true, actionId: true, periodId: true, reviewState: true },
+  });
+}
+
+/** Records `userId` as focal point of `organisationId` from now on, as an admin would. */
+export async function assignFocalPoint(userId: string, organisationId: string) {
+  return prisma.focalPointAssignment.create({ data: { userId, organisationId }, select: { id: true } });
+}

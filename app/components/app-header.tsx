@@ -1,22 +1,30 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { NotificationBell } from "~/components/notification-bell";
 import type { SessionUser } from "~/utils/auth.server";
 import { useLang, useT, type MessageKey } from "~/utils/i18n";
 import { can, type Permission } from "~/utils/permissions";
 
 type HeaderUser = Pick<SessionUser, "name" | "role" | "organisationId" | "organisation">;
 
-type NavItem = { to: string; label: MessageKey; permission: Permission };
+type NavItem = { to: string; label: MessageKey; permission: Permission; count?: "reviewsWaiting" };
+
+/** What waits for the user, from the root loader. */
+export type HeaderCounts = { unreadNotifications: number; reviewsWaiting: number };
 
 const NAV_ITEMS: NavItem[] = [
+  { to: "/my-actions", label: "nav.myActions", permission: "report:edit" },
   { to: "/plans", label: "nav.plans", permission: "plan:read" },
   { to: "/objectives", label: "nav.objectives", permission: "plan:read" },
   { to: "/alignment", label: "nav.alignment", permission: "alignment:read" },
   { to: "/workshops", label: "nav.workshops", permission: "plan:read" },
   { to: "/admin/users", label: "nav.admin.users", permission: "users:manage" },
   { to: "/admin/organisations", label: "nav.admin.organisations", permission: "organisations:manage" },
+  { to: "/reviews", label: "nav.reviews", permission: "report:review", count: "reviewsWaiting" },
+  { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },
+  { to: "/admin/handover", label: "nav.admin.handover", permission: "focalPoint:handover" },
 ];
 
-export function AppHeader({ user }: { user: HeaderUser | null }) {
+export function AppHeader({ user, counts }: { user: HeaderUser | null; counts?: HeaderCounts }) {
   const t = useT();
   const lang = useLang();
   const location = useLocation();
@@ -40,6 +48,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
           </Form>
           {user ? (
             <>
+              <NotificationBell unread={counts?.unreadNotifications ?? 0} />
               <p className="app-header__user">
                 <strong>{user.name}</strong>
                 <span>
@@ -66,7 +75,12 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
             </li>
             {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{t(item.label)}</NavLink>
+                <NavLink to={item.to}>
+                  {t(item.label)}
+                  {item.count && counts?.[item.count] ? (
+                    <span title={t("nav.waiting", { count: counts[item.count] })}> ({counts[item.count]})</span>
+                  ) : null}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { StatusBadge } from "~/components/status-badge";
+import { syncDeadlineNotifications } from "~/modules/notifications/notifications.server";
 import { countObjectivesWithoutAction } from "~/modules/objectives/objectives.server";
-import { listOrganisationActions } from "~/modules/actions/actions.server";
+import { URGENCIES } from "~/modules/reporting/due";
+import { listFocalPointWork } from "~/modules/reporting/reports.server";
 import { requireUser } from "~/utils/auth.server";
-import { formatPercent, useLang, useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
@@ -20,21 +21,22 @@ const TODO_BY_ROLE: Record<string, MessageKey> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [coverage, ownActions] = await Promise.all([
+  const [coverage, work] = await Promise.all([
     countObjectivesWithoutAction(),
-    user.role === "FOCAL_POINT" && user.organisationId ? listOrganisationActions(user.organisationId) : [],
+    user.role === "FOCAL_POINT" && user.organisationId ? listFocalPointWork(user.organisationId) : null,
+    // No scheduler: reminders of due and late reports are worked out when the focal point looks.
+    syncDeadlineNotifications(user),
   ]);
   return {
     user: { name: user.name, role: user.role, organisation: user.organisation },
     coverage: { actionCount: coverage.actionCount, withoutAction: coverage.withoutAction, planTitle: coverage.plan?.title ?? null },
-    ownActions,
+    reportCounts: work?.counts ?? null,
   };
 }
 
 export default function HomeRoute() {
-  const { user, coverage, ownActions } = useLoaderData<typeof loader>();
+  const { user, coverage, reportCounts } = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLang();
   const todo = TODO_BY_ROLE[user.role] ?? "home.observer.todo";
   return (
     <>
@@ -44,6 +46,27 @@ export default function HomeRoute() {
         <h2 id="todo-title">{t("home.todo")}</h2>
         <p>{t(todo, { organisation: user.organisation?.name ?? "" })}</p>
       </section>
+      {reportCounts ? (
+        <section aria-labelledby="own-reports">
+          <h2 id="own-reports">{t("myActions.homeTitle")}</h2>
+          {URGENCIES.some((urgency) => reportCounts[urgency] > 0) ? (
+            <ul className="card-grid">
+              {URGENCIES.filter((urgency) => reportCounts[urgency] > 0).map((urgency) => (
+                <li key={urgency} className="card">
+                  <span className="stat">{reportCounts[urgency]}</span> {t(`myActions.count.${urgency}`)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("myActions.homeNothing")}</p>
+          )}
+          <p>
+            <Link to="/my-actions" className="button">
+              {t("myActions.homeLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <ul className="card-grid" aria-label={coverage.planTitle ?? undefined}>
         <li className="card">
           <span className="stat">23</span> {t("home.stats.objectives")}
@@ -55,41 +78,6 @@ export default function HomeRoute() {
           <span className="stat">{coverage.withoutAction}</span> {t("home.stats.gaps")}
         </li>
       </ul>
-      {user.role === "FOCAL_POINT" ? (
-        <section aria-labelledby="own-actions">
-          <h2 id="own-actions">{t("home.ownActions")}</h2>
-          {ownActions.length === 0 ? (
-            <p>{t("objectives.noAction")}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("objectives.code")}</th>
-                    <th scope="col">{t("objectives.action")}</th>
-                    <th scope="col">{t("objectives.status")}</th>
-                    <th scope="col" className="num">{t("objectives.progress")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ownActions.map((action) => (
-                    <tr key={action.id}>
-                      <td>{action.code}</td>
-                      <td>
-                        <Link to={`/objectives/${action.mainObjectiveNumber}`}>{action.title}</Link>
-                      </td>
-                      <td>
-                        <StatusBadge status={action.status} />
-                      </td>
-                      <td className="num">{formatPercent(lang, action.progress)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      ) : null}
     </>
   );
 }

@@ -838,10 +838,15 @@ export const PROPOSALS_DECIDED_AT = "2019-10-15T09:00:00Z";
 // Monitoring
 // ---------------------------------------------------------------------------
 
+/**
+ * The plan's last half-year, still open: inside the plan's period (2020-2024) and the dates of
+ * the actions in progress, so that each lead ministry (MMEIA: O03-01, O19-01, O21-01) owes a
+ * report for it; they are past due, as monitoring starts after the plan's end.
+ */
 export const demoReportingPeriod = {
-  label: "Semestre 2 – 2026",
-  startDate: "2026-07-01",
-  endDate: "2026-12-31",
-  dueDate: "2027-01-31",
-  openedAt: "2026-07-01T08:00:00Z",
+  label: "Semestre 2 – 2024",
+  startDate: "2024-07-01",
+  endDate: "2024-12-31",
+  dueDate: "2025-01-31",
+  openedAt: "2024-07-01T08:00:00Z",
 };
