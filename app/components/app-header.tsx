@@ -19,6 +19,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/workshops", label: "nav.workshops", permission: "plan:read" },
   { to: "/admin/users", label: "nav.admin.users", permission: "users:manage" },
   { to: "/admin/organisations", label: "nav.admin.organisations", permission: "organisations:manage" },
+  { to: "/admin/reference", label: "reference.nav", permission: "reference:edit" },
   { to: "/reviews", label: "nav.reviews", permission: "report:review", count: "reviewsWaiting" },
   { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },
   { to: "/admin/handover", label: "nav.admin.handover", permission: "focalPoint:handover" },

@@ -39,7 +39,8 @@ test("Mes actions lists expected reports, missing ones included, ordered by urge
   );
   if (!a1 || !a2 || !a3 || !a4 || !a5 || !a6 || !a7) throw new Error("actions not created");
   await prisma.action.update({ where: { id: a5.id }, data: { status: "COMPLETED" } });
-  await prisma.action.update({ where: { id: a6.id }, data: { startDate: new Date("2020-01-01T00:00:00Z"), endDate: new Date("2020-12-31T00:00:00Z") } });
+  // Planned to start after the current period: owes nothing yet.
+  await prisma.action.update({ where: { id: a6.id }, data: { startDate: new Date(`${shift(60)}T00:00:00Z`) } });
   await prisma.action.update({ where: { id: a7.id }, data: { status: "CANCELLED" } });
   await createAction(plan.id, { code: "AUTRE-1" });
 

@@ -130,6 +130,11 @@ export default function PlanRoute() {
             </Link>
           </>
         ) : null}
+        {plan.status !== "DRAFT" ? (
+          <Link to={`/plans/${plan.id}/periods`} className="button button--secondary">
+            {t("plans.periods")}
+          </Link>
+        ) : null}
         <a href={`/plans/${plan.id}/export.xlsx`} className="button button--secondary" download>
           {t("plans.export")}
         </a>

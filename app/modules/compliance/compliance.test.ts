@@ -23,6 +23,7 @@ test("compliance figures on a small known dataset: due, on time, late, missing, 
     // Completed by its approved report: still counted for that period.
     action("a3", "A", { status: "COMPLETED" }),
     action("a4", "A", { status: "CANCELLED" }),
+    // Past its planned end but unfinished: still expected in every period.
     action("a5", "B", { status: "DELAYED", endDate: day("2026-03-31") }),
     action("a6", "B"),
   ];
@@ -44,10 +45,10 @@ test("compliance figures on a small known dataset: due, on time, late, missing, 
   expect(row("p1", "A")).toMatchObject({ due: 2, onTime: 2, late: 0, missing: 0, pending: 0, approved: 2 });
   expect(row("p1", "B")).toMatchObject({ due: 2, onTime: 0, late: 1, missing: 1, pending: 0, approved: 0 });
   expect(row("p2", "A")).toMatchObject({ due: 2, onTime: 0, late: 0, missing: 0, pending: 2, approved: 0 });
-  expect(row("p2", "B")).toMatchObject({ due: 1, onTime: 1, late: 0, missing: 0, pending: 0, approved: 0 });
+  expect(row("p2", "B")).toMatchObject({ due: 2, onTime: 1, late: 0, missing: 0, pending: 1, approved: 0 });
   expect(tally.rows).toHaveLength(4);
   expect(tally.totalsByPeriod.get("p1")).toEqual({ due: 4, onTime: 2, late: 1, missing: 1, pending: 0, approved: 2 });
-  expect(tally.total).toEqual({ due: 7, onTime: 3, late: 1, missing: 1, pending: 2, approved: 2 });
+  expect(tally.total).toEqual({ due: 8, onTime: 3, late: 1, missing: 1, pending: 3, approved: 2 });
   expect(tally.overdue).toEqual([{ actionId: "a6", periodId: "p1", organisationId: "B", daysLate: 15, reportState: "DRAFT" }]);
 });
 

@@ -27,7 +27,7 @@ test("days are Bamako calendar days (UTC), whatever the form of the date", () =>
   expect(daysBetween(new Date("2027-02-03T01:00:00Z"), dueDate)).toBe(-3);
 });
 
-test("an action owes a report when it is neither completed nor cancelled and its dates overlap the period", () => {
+test("an action owes a report when it is neither completed nor cancelled and was due to have started by the period's end", () => {
   const period = { startDate: "2026-07-01", endDate: "2026-12-31" };
   const running = { status: "IN_PROGRESS", startDate: "2025-01-01", endDate: "2027-12-31" };
   expect(isReportExpected(running, period)).toBe(true);
@@ -35,15 +35,14 @@ test("an action owes a report when it is neither completed nor cancelled and its
   expect(isReportExpected({ ...running, status: "DELAYED" }, period)).toBe(true);
   expect(isReportExpected({ ...running, status: "COMPLETED" }, period)).toBe(false);
   expect(isReportExpected({ ...running, status: "CANCELLED" }, period)).toBe(false);
-  // Touching the period on its first or last day is enough.
-  expect(isReportExpected({ ...running, endDate: "2026-07-01" }, period)).toBe(true);
+  // Starting on the period's last day is enough; starting after it is not.
   expect(isReportExpected({ ...running, startDate: "2026-12-31" }, period)).toBe(true);
-  expect(isReportExpected({ ...running, endDate: "2026-06-30" }, period)).toBe(false);
   expect(isReportExpected({ ...running, startDate: "2027-01-01" }, period)).toBe(false);
-  // No dates: expected; one date: open-ended on the other side.
+  // Past its planned end but unfinished: still reporting, it is the one to chase.
+  expect(isReportExpected({ ...running, endDate: "2026-06-30" }, period)).toBe(true);
+  expect(isReportExpected({ status: "DELAYED", startDate: "2020-01-01", endDate: "2021-12-31" }, period)).toBe(true);
+  // No dates: always expected.
   expect(isReportExpected({ status: "IN_PROGRESS", startDate: null, endDate: null }, period)).toBe(true);
-  expect(isReportExpected({ status: "IN_PROGRESS", startDate: "2020-01-01", endDate: null }, period)).toBe(true);
-  expect(isReportExpected({ status: "IN_PROGRESS", startDate: null, endDate: "2020-01-01" }, period)).toBe(false);
 });
 
 test("urgency: sent back, then late, then due soonest, then drafts, then submitted and approved", () => {

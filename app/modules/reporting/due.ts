@@ -40,15 +40,14 @@ type DatedSpan = { startDate: DayLike | null; endDate: DayLike | null };
 
 /**
  * Whether an action owes a report for a period: it is "in progress", that is, neither
- * completed nor cancelled, and its planned dates overlap the period (an action without
- * dates, or with only one, is open-ended on that side). Only OPEN periods expect reports;
- * the caller checks that.
+ * completed nor cancelled, and it was planned to have started by the end of the period
+ * (an action without a start date always is). An action past its planned end that is not
+ * finished keeps reporting: those are the ones monitoring must chase. Only OPEN periods
+ * expect reports; the caller checks that.
  */
 export function isReportExpected(action: DatedSpan & { status: string }, period: { startDate: DayLike; endDate: DayLike }) {
   if (action.status === "COMPLETED" || action.status === "CANCELLED") return false;
-  if (action.startDate && bamakoDay(action.startDate) > bamakoDay(period.endDate)) return false;
-  if (action.endDate && bamakoDay(action.endDate) < bamakoDay(period.startDate)) return false;
-  return true;
+  return !(action.startDate && bamakoDay(action.startDate) > bamakoDay(period.endDate));
 }
 
 /** What a focal point should do about a report, most urgent first. */

@@ -22,16 +22,13 @@ export class PeriodError extends Error {
 
 /**
  * The actions of a plan that owe a report for a period (see `isReportExpected` in due.ts):
- * neither completed nor cancelled, with planned dates that overlap the period.
+ * neither completed nor cancelled, planned to have started by the period's end (see isReportExpected).
  */
 export function expectedActionsWhere(period: { planId: string; startDate: Date; endDate: Date }) {
   return {
     planId: period.planId,
     status: { notIn: ["COMPLETED", "CANCELLED"] },
-    AND: [
-      { OR: [{ startDate: null }, { startDate: { lte: period.endDate } }] },
-      { OR: [{ endDate: null }, { endDate: { gte: period.startDate } }] },
-    ],
+    OR: [{ startDate: null }, { startDate: { lte: period.endDate } }],
   } satisfies Prisma.ActionWhereInput;
 }
 
