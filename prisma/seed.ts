@@ -1,5 +1,5 @@
 // Loads Pacte's reference data (GCM objectives and principles, PONAM 2014 and its axes,
-// organisations) and the demonstration data (accounts, the 2020-2024 plan, the Ségou workshop,
+// organisations) and the demonstration data (accounts, the 2020-2027 plan, the Ségou workshop,
 // a reporting period).
 //
 //   DATABASE_URL=... npx tsx prisma/seed.ts [--reference-only]

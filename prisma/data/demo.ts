@@ -116,14 +116,15 @@ export const FOCAL_POINTS_STARTED_AT = "2020-01-06";
 
 export const demoPlan = {
   title:
-    "Plan d'action national de mise en œuvre du Pacte mondial pour des migrations sûres, ordonnées et régulières 2020-2024",
+    "Plan d'action national de mise en œuvre du Pacte mondial pour des migrations sûres, ordonnées et régulières 2020-2027",
   description:
     "Plan élaboré à partir des travaux de l'atelier de Ségou (15 août 2019) organisé par le ministère des Maliens de " +
     "l'Extérieur et l'OIM Mali. Il traduit les 23 objectifs du Pacte mondial en actions nationales, en cohérence " +
     "avec les axes de la Politique nationale de migration (PONAM) adoptée en 2014, et précise pour chaque action " +
     "la structure responsable, les partenaires, le budget et les indicateurs de suivi.",
   startDate: "2020-01-01",
-  endDate: "2024-12-31",
+  // First drafted for 2020-2024, extended to 2027 while the PONAM is being revised.
+  endDate: "2027-12-31",
   adoptedAt: "2019-12-18T10:00:00Z",
   /** The plan's current revision: adopted once, as PlanVersion 1. */
   revision: 1,
@@ -839,14 +840,13 @@ export const PROPOSALS_DECIDED_AT = "2019-10-15T09:00:00Z";
 // ---------------------------------------------------------------------------
 
 /**
- * The plan's last half-year, still open: inside the plan's period (2020-2024) and the dates of
- * the actions in progress, so that each lead ministry (MMEIA: O03-01, O19-01, O21-01) owes a
- * report for it; they are past due, as monitoring starts after the plan's end.
+ * The current half-year, open: every unfinished action owes a report for it (actions past their
+ * planned end keep reporting), due at the end of January 2027.
  */
 export const demoReportingPeriod = {
-  label: "Semestre 2 – 2024",
-  startDate: "2024-07-01",
-  endDate: "2024-12-31",
-  dueDate: "2025-01-31",
-  openedAt: "2024-07-01T08:00:00Z",
+  label: "Semestre 2 – 2026",
+  startDate: "2026-07-01",
+  endDate: "2026-12-31",
+  dueDate: "2027-01-31",
+  openedAt: "2026-07-01T08:00:00Z",
 };
