@@ -107,7 +107,9 @@ export async function emailNotifications(ids: string[]) {
     const lang = langOf(notice.user.language);
     const t = translator(lang);
     const text = renderNotification(lang, notice);
-    const body = notice.link ? `${text}\n\n${t("notifications.emailLink", { link: notice.link })}` : text;
+    // An email needs a full address: PUBLIC_ORIGIN (e.g. https://pacte.gouv.ml) when it is set.
+    const link = notice.link ? `${process.env.PUBLIC_ORIGIN ?? ""}${notice.link}` : null;
+    const body = link ? `${text}\n\n${t("notifications.emailLink", { link })}` : text;
     const ok = await sendEmail({ to: notice.user.email, subject: `Pacte – ${text}`.slice(0, 180), text: body });
     if (!ok) continue;
     await prisma.notification.update({ where: { id: notice.id }, data: { emailedAt: new Date() }, select: { id: true } });
