@@ -1,7 +1,7 @@
 // One action: everything about it, its indicators and its history; deleting it from a draft plan.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { PlanErrorPage } from "~/components/plan-error";
+import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
 import { deleteAction, getAction, getActionSummary, listActionHistory } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
@@ -248,6 +248,9 @@ export default function ActionRoute() {
                   <th scope="col" className="num">
                     {t("indicators.col.target")}
                   </th>
+                  <th scope="col" className="num">
+                    {t("indicators.col.current")}
+                  </th>
                   <th scope="col">{t("indicators.field.frequency")}</th>
                   <th scope="col">{t("indicators.field.disaggregation")}</th>
                   {canEdit ? <th scope="col">{t("indicators.col.actions")}</th> : null}
@@ -264,6 +267,7 @@ export default function ActionRoute() {
                     <td>{t(`indicatorKind.${indicator.kind}`)}</td>
                     <td className="num">{indicatorValue(t, lang, indicator, indicator.baselineValue, indicator.baselineDate)}</td>
                     <td className="num">{indicatorValue(t, lang, indicator, indicator.targetValue, indicator.targetDate)}</td>
+                    <td className="num">{indicatorValue(t, lang, indicator, indicator.currentValue, null)}</td>
                     <td>{t(`frequency.${indicator.frequency}`)}</td>
                     <td>
                       {indicator.disaggregation.length
@@ -361,5 +365,5 @@ function disaggregationLabel(t: Translate, dimension: string) {
 }
 
 export function ErrorBoundary() {
-  return <PlanErrorPage />;
+  return <ErrorPage conflict={PLAN_NOT_DRAFT} />;
 }
