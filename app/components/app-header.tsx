@@ -12,6 +12,7 @@ type NavItem = { to: string; label: MessageKey; permission: Permission; count?: 
 export type HeaderCounts = { unreadNotifications: number; reviewsWaiting: number };
 
 const NAV_ITEMS: NavItem[] = [
+  { to: "/dashboard", label: "dashboard.nav", permission: "plan:read" },
   { to: "/my-actions", label: "nav.myActions", permission: "report:edit" },
   { to: "/plans", label: "nav.plans", permission: "plan:read" },
   { to: "/objectives", label: "nav.objectives", permission: "plan:read" },

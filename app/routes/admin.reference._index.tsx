@@ -42,13 +42,13 @@ export default function AdminReferenceRoute() {
   return (
     <>
       <h1>{t("reference.title")}</h1>
+      <ErrorSummary errors={actionData?.errors} labels={{}} />
       <p className="lead">{t("reference.intro")}</p>
       {madeCurrent && !actionData ? (
         <p className="notice" role="status">
           {t("reference.madeCurrent", { name: name(madeCurrent) })}
         </p>
       ) : null}
-      <ErrorSummary errors={actionData?.errors} labels={{}} />
 
       <h2>{t("reference.frameworks")}</h2>
       <p>
@@ -170,7 +170,9 @@ function TitleTable({
           <tbody>
             {rows.map((row) => (
               <tr key={row.number}>
-                <th scope="row">{label(row.number)}</th>
+                <th scope="row" style={{ whiteSpace: "nowrap" }}>
+                  {label(row.number)}
+                </th>
                 <td lang="fr">{row.titleFr}</td>
                 <td lang="en">{row.titleEn}</td>
               </tr>

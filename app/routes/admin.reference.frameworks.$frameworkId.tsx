@@ -16,6 +16,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import type { FieldErrors } from "~/utils/forms";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import type { CSSProperties, ReactNode } from "react";
 import { translator, useLang, useT, type MessageKey } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
@@ -96,6 +97,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent: "other" as const, errors: { form: "validation.invalidForm" } }, { status: 400 });
 }
 
+// French and English titles side by side where the screen is wide enough, stacked on a phone.
+const SIDE_BY_SIDE = { display: "grid", gap: "0 1rem", gridTemplateColumns: "repeat(auto-fit, minmax(15rem, 1fr))" } satisfies CSSProperties;
+const IN_A_ROW = { display: "flex", flexWrap: "wrap", gap: "0 1.5rem", alignItems: "flex-end" } satisfies CSSProperties;
+// Lines the checkbox up with the number input beside it rather than with its label.
+const BESIDE_INPUT = { paddingBottom: "0.5rem" } satisfies CSSProperties;
+
 type Framework = ReturnType<typeof useLoaderData<typeof loader>>["framework"];
 
 export default function AdminFrameworkRoute() {
@@ -105,7 +112,22 @@ export default function AdminFrameworkRoute() {
   const t = useT();
   const lang = useLang();
   const name = lang === "en" ? framework.nameEn : framework.nameFr;
+  // After adding or removing an axis the page opens at the axes: the notice goes there.
+  const axesNotice = notice === "reference.axisAdded" || notice === "reference.axisRemoved" ? notice : null;
   const nextNumber = Math.min(MAX_AXIS_NUMBER, Math.max(0, ...framework.axes.map((axis) => axis.number)) + 1);
+  const currentness = framework.isCurrent ? (
+    <p>{t("reference.currentNote")}</p>
+  ) : framework.axes.length ? (
+    <Form method="post" className="card card--spaced">
+      <input type="hidden" name="intent" value="setCurrent" />
+      <p className="muted" id="set-current-help" style={{ marginTop: 0 }}>
+        {t("reference.setCurrentHelp")}
+      </p>
+      <button type="submit" className="button button--secondary" aria-describedby="set-current-help" disabled={navigation.state === "submitting"}>
+        {t("reference.setCurrent")}
+      </button>
+    </Form>
+  ) : null;
 
   return (
     <>
@@ -123,24 +145,22 @@ export default function AdminFrameworkRoute() {
       <p className="muted">
         {t("reference.code")} : <code>{framework.code}</code>
       </p>
-      {notice && !actionData ? (
+      {notice && !axesNotice && !actionData ? (
         <p className="notice" role="status">
           {t(notice)}
         </p>
       ) : null}
       {actionData?.intent === "other" ? <ErrorSummary errors={actionData.errors} labels={{}} /> : null}
-      {framework.isCurrent ? (
-        <p>{t("reference.currentNote")}</p>
-      ) : framework.axes.length ? (
-        <Form method="post" className="card card--spaced">
-          <input type="hidden" name="intent" value="setCurrent" />
-          <p className="muted" id="set-current-help">
-            {t("reference.setCurrentHelp")}
-          </p>
-          <button type="submit" className="button button--secondary" aria-describedby="set-current-help" disabled={navigation.state === "submitting"}>
-            {t("reference.setCurrent")}
-          </button>
-        </Form>
+      {/* At the top, where the page opens after a refused post without JavaScript; the fields are further down. */}
+      {actionData?.intent === "addAxis" ? (
+        <ErrorSummary
+          errors={actionData.errors}
+          labels={{
+            number: `${t("reference.newAxisLegend")} – ${t("reference.number")}`,
+            titleFr: `${t("reference.newAxisLegend")} – ${t("reference.titleFr")}`,
+            titleEn: `${t("reference.newAxisLegend")} – ${t("reference.titleEn")}`,
+          }}
+        />
       ) : null}
 
       <FrameworkForm
@@ -148,6 +168,8 @@ export default function AdminFrameworkRoute() {
         key={framework.updatedAt}
         framework={framework}
         submitted={actionData?.intent === "save" ? actionData : undefined}
+        notice={axesNotice && !actionData ? t(axesNotice) : null}
+        intro={currentness}
       />
       {framework.axes
         .filter((axis) => axis.actionCount === 0 && axis.alignmentCount === 0)
@@ -165,7 +187,16 @@ export default function AdminFrameworkRoute() {
 
 type FrameworkSubmission = { errors: FieldErrors; values: ReturnType<typeof frameworkValues> };
 
-function FrameworkForm({ framework, submitted }: { framework: Framework; submitted?: FrameworkSubmission }) {
+type FrameworkFormProps = {
+  framework: Framework;
+  submitted?: FrameworkSubmission;
+  /** Shown under the axes heading: the page opens there after an axis was added or removed. */
+  notice: string | null;
+  /** Shown between the error summary (kept at the top) and the form. */
+  intro: ReactNode;
+};
+
+function FrameworkForm({ framework, submitted, notice, intro }: FrameworkFormProps) {
   const t = useT();
   const navigation = useNavigation();
   // After a refused save the form shows what the admin typed, axis by axis, over what is stored.
@@ -209,31 +240,48 @@ function FrameworkForm({ framework, submitted }: { framework: Framework; submitt
   return (
     <>
       <ErrorSummary errors={submitted?.errors} labels={labels} />
-      <Form method="post" noValidate onSubmit={onSubmit} className="form">
+      {intro}
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="updatedAt" value={framework.updatedAt} />
-        <Field name="nameFr" label={labels.nameFr ?? ""} error={errorFor("nameFr")} required>
-          {(control) => <input type="text" lang="fr" autoComplete="off" {...control} {...form.register("nameFr")} defaultValue={defaults.nameFr} />}
-        </Field>
-        <Field name="nameEn" label={labels.nameEn ?? ""} error={errorFor("nameEn")} required>
-          {(control) => <input type="text" lang="en" autoComplete="off" {...control} {...form.register("nameEn")} defaultValue={defaults.nameEn} />}
-        </Field>
-        <Field name="adoptedYear" label={labels.adoptedYear ?? ""} help={t("reference.yearHelp")} error={errorFor("adoptedYear")}>
-          {(control) => (
-            <input
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              style={{ maxWidth: "8rem" }}
-              {...control}
-              {...form.register("adoptedYear")}
-              defaultValue={defaults.adoptedYear}
-            />
-          )}
-        </Field>
+        <div className="form">
+          <Field name="nameFr" label={labels.nameFr ?? ""} error={errorFor("nameFr")} required>
+            {(control) => <input type="text" lang="fr" autoComplete="off" {...control} {...form.register("nameFr")} defaultValue={defaults.nameFr} />}
+          </Field>
+          <Field name="nameEn" label={labels.nameEn ?? ""} error={errorFor("nameEn")} required>
+            {(control) => <input type="text" lang="en" autoComplete="off" {...control} {...form.register("nameEn")} defaultValue={defaults.nameEn} />}
+          </Field>
+          <Field name="adoptedYear" label={labels.adoptedYear ?? ""} help={t("reference.yearHelp")} error={errorFor("adoptedYear")}>
+            {(control) => (
+              <input
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                style={{ maxWidth: "8rem" }}
+                {...control}
+                {...form.register("adoptedYear")}
+                defaultValue={defaults.adoptedYear}
+              />
+            )}
+          </Field>
+        </div>
 
         <h2 id="axes">{t("reference.axes")}</h2>
-        {axes.length ? <p className="muted">{t("reference.saveFirst")}</p> : <p>{t("reference.noAxes")}</p>}
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {axes.length ? (
+          <>
+            <p className="muted" id="axes-confirmed-help">
+              {t("reference.confirmedHelp")}
+            </p>
+            <p className="muted">{t("reference.saveFirst")}</p>
+          </>
+        ) : (
+          <p>{t("reference.noAxes")}</p>
+        )}
         {axes.map((axis, index) => {
           const field = (name: string) => `axes.${index}.${name}`;
           const inUse = axis.actionCount > 0 || axis.alignmentCount > 0;
@@ -243,49 +291,50 @@ function FrameworkForm({ framework, submitted }: { framework: Framework; submitt
                 <strong>{t("reference.axisLegend", { number: axis.storedNumber })}</strong>
               </legend>
               <input type="hidden" name={field("id")} value={axis.id} />
-              <Field name={field("number")} label={t("reference.number")} error={errorFor(field("number"))} required>
-                {(control) => (
-                  <input
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    style={{ maxWidth: "6rem" }}
-                    {...control}
-                    {...form.register(field("number"))}
-                    defaultValue={axis.number}
-                  />
-                )}
-              </Field>
-              <Field name={field("titleFr")} label={t("reference.titleFr")} error={errorFor(field("titleFr"))} required>
-                {(control) => <textarea rows={2} lang="fr" {...control} {...form.register(field("titleFr"))} defaultValue={axis.titleFr} />}
-              </Field>
-              <Field name={field("titleEn")} label={t("reference.titleEn")} error={errorFor(field("titleEn"))} required>
-                {(control) => <textarea rows={2} lang="en" {...control} {...form.register(field("titleEn"))} defaultValue={axis.titleEn} />}
-              </Field>
-              <div className="field">
-                <label className="checkbox" htmlFor={`field-${field("confirmed")}`}>
-                  <input
-                    type="checkbox"
-                    id={`field-${field("confirmed")}`}
-                    aria-describedby={`field-${field("confirmed")}-help`}
-                    {...form.register(field("confirmed"))}
-                    defaultChecked={axis.confirmed}
-                  />
-                  {t("reference.confirmed")}
-                </label>
-                <span className="help" id={`field-${field("confirmed")}-help`}>
-                  {t("reference.confirmedHelp")}
-                </span>
+              <div style={IN_A_ROW}>
+                <Field name={field("number")} label={t("reference.number")} error={errorFor(field("number"))} required>
+                  {(control) => (
+                    <input
+                      type="text"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      style={{ maxWidth: "6rem" }}
+                      {...control}
+                      {...form.register(field("number"))}
+                      defaultValue={axis.number}
+                    />
+                  )}
+                </Field>
+                <div className="field" style={BESIDE_INPUT}>
+                  <label className="checkbox" htmlFor={`field-${field("confirmed")}`}>
+                    <input
+                      type="checkbox"
+                      id={`field-${field("confirmed")}`}
+                      aria-describedby="axes-confirmed-help"
+                      {...form.register(field("confirmed"))}
+                      defaultChecked={axis.confirmed}
+                    />
+                    {t("reference.confirmed")}
+                  </label>
+                </div>
+              </div>
+              <div style={SIDE_BY_SIDE}>
+                <Field name={field("titleFr")} label={t("reference.titleFr")} error={errorFor(field("titleFr"))} required>
+                  {(control) => <textarea rows={2} lang="fr" {...control} {...form.register(field("titleFr"))} defaultValue={axis.titleFr} />}
+                </Field>
+                <Field name={field("titleEn")} label={t("reference.titleEn")} error={errorFor(field("titleEn"))} required>
+                  {(control) => <textarea rows={2} lang="en" {...control} {...form.register(field("titleEn"))} defaultValue={axis.titleEn} />}
+                </Field>
               </div>
               {inUse ? (
                 <p className="muted">{t("reference.usedBy", { actions: axis.actionCount, alignments: axis.alignmentCount })}</p>
               ) : (
-                <p className="button-row">
+                <div className="button-row">
                   <span className="muted">{t("reference.unused")}</span>
                   <button type="submit" form={`remove-axis-${axis.id}`} className="button button--secondary" disabled={navigation.state === "submitting"}>
                     {t("reference.removeAxis", { number: axis.storedNumber })}
                   </button>
-                </p>
+                </div>
               )}
             </fieldset>
           );
@@ -311,38 +360,41 @@ function AddAxisForm({ nextNumber, submitted }: { nextNumber: number; submitted?
   const labels = { number: t("reference.number"), titleFr: t("reference.titleFr"), titleEn: t("reference.titleEn") };
 
   return (
-    <section aria-labelledby="add-axis" className="form">
+    <section aria-labelledby="add-axis">
       <h2 id="add-axis">{t("reference.addAxis")}</h2>
-      <ErrorSummary errors={submitted?.errors} labels={labels} />
       <Form method="post" noValidate onSubmit={onSubmit} className="card">
         <input type="hidden" name="intent" value="addAxis" />
-        <Field name="number" label={labels.number} error={errorFor("number")} required>
-          {(control) => (
-            <input
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              style={{ maxWidth: "6rem" }}
-              {...control}
-              {...form.register("number")}
-              defaultValue={defaults.number}
-            />
-          )}
-        </Field>
-        <Field name="titleFr" label={labels.titleFr} error={errorFor("titleFr")} required>
-          {(control) => <textarea rows={2} lang="fr" {...control} {...form.register("titleFr")} defaultValue={defaults.titleFr} />}
-        </Field>
-        <Field name="titleEn" label={labels.titleEn} error={errorFor("titleEn")} required>
-          {(control) => <textarea rows={2} lang="en" {...control} {...form.register("titleEn")} defaultValue={defaults.titleEn} />}
-        </Field>
-        <div className="field">
-          <label className="checkbox" htmlFor="field-confirmed">
-            <input type="checkbox" id="field-confirmed" aria-describedby="field-confirmed-help" {...form.register("confirmed")} defaultChecked={defaults.confirmed} />
-            {t("reference.confirmed")}
-          </label>
-          <span className="help" id="field-confirmed-help">
-            {t("reference.confirmedHelp")}
-          </span>
+        <div style={IN_A_ROW}>
+          <Field name="number" label={labels.number} error={errorFor("number")} required>
+            {(control) => (
+              <input
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                style={{ maxWidth: "6rem" }}
+                {...control}
+                {...form.register("number")}
+                defaultValue={defaults.number}
+              />
+            )}
+          </Field>
+          <div className="field" style={BESIDE_INPUT}>
+            <label className="checkbox" htmlFor="field-confirmed">
+              <input type="checkbox" id="field-confirmed" aria-describedby="field-confirmed-help" {...form.register("confirmed")} defaultChecked={defaults.confirmed} />
+              {t("reference.confirmed")}
+            </label>
+          </div>
+        </div>
+        <p className="muted" id="field-confirmed-help">
+          {t("reference.confirmedHelp")}
+        </p>
+        <div style={SIDE_BY_SIDE}>
+          <Field name="titleFr" label={labels.titleFr} error={errorFor("titleFr")} required>
+            {(control) => <textarea rows={2} lang="fr" {...control} {...form.register("titleFr")} defaultValue={defaults.titleFr} />}
+          </Field>
+          <Field name="titleEn" label={labels.titleEn} error={errorFor("titleEn")} required>
+            {(control) => <textarea rows={2} lang="en" {...control} {...form.register("titleEn")} defaultValue={defaults.titleEn} />}
+          </Field>
         </div>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("reference.addAxisSubmit")}

@@ -6,10 +6,14 @@ import { listObjectiveTitles, listPrincipleTitles, saveTitles } from "~/modules/
 import { isTitleList, titlesSchema, titleValues, type TitleList, type TitleValues } from "~/modules/reference/schema";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import type { CSSProperties } from "react";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reference.titlesTitle");
+
+// French and English titles side by side where the screen is wide enough, stacked on a phone.
+const SIDE_BY_SIDE = { display: "grid", gap: "0 1rem", gridTemplateColumns: "repeat(auto-fit, minmax(15rem, 1fr))" } satisfies CSSProperties;
 
 const NOTICES = { objectives: "reference.objectivesSaved", principles: "reference.principlesSaved" } satisfies Record<TitleList, MessageKey>;
 
@@ -46,14 +50,21 @@ export default function AdminReferenceTitlesRoute() {
         <Link to="/admin/reference">{t("reference.back")}</Link>
       </p>
       <h1>{t("reference.titlesTitle")}</h1>
+      {/* At the top, where the page opens after a refused save without JavaScript. */}
+      {actionData ? (
+        <ErrorSummary
+          errors={actionData.errors}
+          labels={
+            actionData.list === "objectives"
+              ? titleLabels(actionData.list, objectives, t)
+              : actionData.list === "principles"
+                ? titleLabels(actionData.list, principles, t)
+                : {}
+          }
+        />
+      ) : null}
       <p className="lead">{t("reference.titlesIntro")}</p>
       <p className="muted">{t("reference.titlesNote")}</p>
-      {notice && !actionData ? (
-        <p className="notice" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
-      {actionData && actionData.list === null ? <ErrorSummary errors={actionData.errors} labels={{}} /> : null}
       <TitlesForm
         list="objectives"
         heading={t("reference.objectives")}
@@ -61,6 +72,7 @@ export default function AdminReferenceTitlesRoute() {
         submitLabel={t("reference.saveObjectives")}
         rows={objectives}
         submitted={actionData?.list === "objectives" ? actionData : undefined}
+        notice={notice === "reference.objectivesSaved" && !actionData ? t(notice) : null}
       />
       <TitlesForm
         list="principles"
@@ -69,9 +81,21 @@ export default function AdminReferenceTitlesRoute() {
         submitLabel={t("reference.savePrinciples")}
         rows={principles}
         submitted={actionData?.list === "principles" ? actionData : undefined}
+        notice={notice === "reference.principlesSaved" && !actionData ? t(notice) : null}
       />
     </>
   );
+}
+
+/** "Objectif 18 – Intitulé en français" for each row, in the order the form has them. */
+function titleLabels(list: TitleList, rows: { number: number }[], t: ReturnType<typeof useT>) {
+  const labels: Record<string, string> = {};
+  rows.forEach((row, index) => {
+    const name = list === "objectives" ? t("objectives.number", { number: row.number }) : t("reference.principleLegend", { number: row.number });
+    labels[`${list}.${index}.titleFr`] = `${name} – ${t("reference.titleFr")}`;
+    labels[`${list}.${index}.titleEn`] = `${name} – ${t("reference.titleEn")}`;
+  });
+  return labels;
 }
 
 type TitlesFormProps = {
@@ -81,9 +105,11 @@ type TitlesFormProps = {
   submitLabel: string;
   rows: { number: number; titleFr: string; titleEn: string }[];
   submitted?: { errors: FieldErrors; values: TitleValues[] };
+  /** Shown under the heading: the page opens there after a save. */
+  notice: string | null;
 };
 
-function TitlesForm({ list, heading, legend, submitLabel, rows, submitted }: TitlesFormProps) {
+function TitlesForm({ list, heading, legend, submitLabel, rows, submitted, notice }: TitlesFormProps) {
   const t = useT();
   const navigation = useNavigation();
   // After a refused save, what the admin typed; otherwise what is stored. `loaded*` stay
@@ -97,17 +123,16 @@ function TitlesForm({ list, heading, legend, submitLabel, rows, submitted }: Tit
     defaultValues: { [list]: values },
     serverErrors: submitted?.errors,
   });
-  const labels: Record<string, string> = {};
-  values.forEach((row, index) => {
-    labels[`${list}.${index}.titleFr`] = `${legend(Number(row.number))} – ${t("reference.titleFr")}`;
-    labels[`${list}.${index}.titleEn`] = `${legend(Number(row.number))} – ${t("reference.titleEn")}`;
-  });
 
   return (
     <section aria-labelledby={list}>
       <h2 id={list}>{heading}</h2>
-      <ErrorSummary errors={submitted?.errors} labels={labels} />
-      <Form method="post" noValidate onSubmit={onSubmit} className="form">
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <Form method="post" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="list" value={list} />
         {values.map((row, index) => {
           const field = (name: string) => `${list}.${index}.${name}`;
@@ -119,12 +144,14 @@ function TitlesForm({ list, heading, legend, submitLabel, rows, submitted }: Tit
               <input type="hidden" name={field("number")} value={row.number} />
               <input type="hidden" name={field("loadedFr")} value={row.loadedFr} />
               <input type="hidden" name={field("loadedEn")} value={row.loadedEn} />
-              <Field name={field("titleFr")} label={t("reference.titleFr")} error={errorFor(field("titleFr"))} required>
-                {(control) => <textarea rows={2} lang="fr" {...control} {...form.register(field("titleFr"))} defaultValue={row.titleFr} />}
-              </Field>
-              <Field name={field("titleEn")} label={t("reference.titleEn")} error={errorFor(field("titleEn"))} required>
-                {(control) => <textarea rows={2} lang="en" {...control} {...form.register(field("titleEn"))} defaultValue={row.titleEn} />}
-              </Field>
+              <div style={SIDE_BY_SIDE}>
+                <Field name={field("titleFr")} label={t("reference.titleFr")} error={errorFor(field("titleFr"))} required>
+                  {(control) => <textarea rows={3} lang="fr" {...control} {...form.register(field("titleFr"))} defaultValue={row.titleFr} />}
+                </Field>
+                <Field name={field("titleEn")} label={t("reference.titleEn")} error={errorFor(field("titleEn"))} required>
+                  {(control) => <textarea rows={3} lang="en" {...control} {...form.register(field("titleEn"))} defaultValue={row.titleEn} />}
+                </Field>
+              </div>
             </fieldset>
           );
         })}

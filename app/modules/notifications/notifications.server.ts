@@ -159,7 +159,7 @@ export async function syncDeadlineNotifications(user: { id: string; role: Role; 
   if (user.role !== "FOCAL_POINT" || !user.organisationId) return { ids: [] };
   const organisationId = user.organisationId;
   const periods = await prisma.reportingPeriod.findMany({
-    where: { status: "OPEN", plan: { actions: { some: { leadOrganisationId: organisationId } } } },
+    where: { status: "OPEN", plan: { status: { not: "ARCHIVED" }, actions: { some: { leadOrganisationId: organisationId } } } },
     select: { id: true, planId: true, label: true, startDate: true, endDate: true, dueDate: true },
   });
   if (!periods.length) return { ids: [] };

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { createAction, createPlan, createUser } from "../../../tests/factories";
 import { prisma } from "~/utils/db.server";
-import { adoptPlan, comparePlanVersions, getPlanOverview, getVersion, PlanStateError, startRevision, updatePlan } from "./plans.server";
+import { adoptPlan, archivePlan, comparePlanVersions, getPlanOverview, getVersion, PlanStateError, startRevision, updatePlan } from "./plans.server";
 import { diffSnapshots, type ActionSnapshot, type IndicatorSnapshot } from "./snapshot";
 
 test("adoption freezes a version that later edits do not change", async () => {
@@ -141,4 +141,17 @@ test("the diff ignores the order of keys, which PostgreSQL does not keep", () =>
   });
   expect(Object.keys(reordered)[0]).toBe("disaggregation");
   expect(diffSnapshots({ actions: [action([indicator])] }, { actions: [action([reordered])] }).changed).toEqual([]);
+});
+
+test("archiving an adopted plan closes its open reporting periods", async () => {
+  const facilitator = await createUser({ role: "FACILITATOR" });
+  const plan = await createPlan({ status: "ADOPTED" });
+  await prisma.reportingPeriod.create({
+    data: { planId: plan.id, label: "S1 2026", startDate: new Date("2026-01-01"), endDate: new Date("2026-06-30"), dueDate: new Date("2026-07-31") },
+  });
+  await archivePlan(facilitator.id, plan.id, { version: plan.version });
+  const periods = await prisma.reportingPeriod.findMany({ where: { planId: plan.id }, select: { status: true, closedAt: true } });
+  expect(periods).toHaveLength(1);
+  expect(periods[0]?.status).toBe("CLOSED");
+  expect(periods[0]?.closedAt).not.toBeNull();
 });

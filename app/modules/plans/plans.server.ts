@@ -180,7 +180,9 @@ export async function archivePlan(actorId: string, planId: string, params: { ver
     const plan = await lockPlan(tx, planId, params.version);
     if (plan.status !== "ADOPTED") throw new PlanStateError("notAdopted");
     await tx.actionPlan.update({ where: { id: planId }, data: { status: "ARCHIVED" } });
-    await recordAudit({ actorId, entityType: "ActionPlan", entityId: planId, action: "archive" }, tx);
+    // An archived plan collects no more reports.
+    const closed = await tx.reportingPeriod.updateMany({ where: { planId, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date() } });
+    await recordAudit({ actorId, entityType: "ActionPlan", entityId: planId, action: "archive", changes: { periodsClosed: closed.count } }, tx);
   });
 }
 

@@ -393,7 +393,12 @@ export type WorkItem = {
  */
 export async function listFocalPointWork(organisationId: string, now = new Date()) {
   const periods = await prisma.reportingPeriod.findMany({
-    where: { status: "OPEN", startDate: { lte: now }, plan: { actions: { some: { leadOrganisationId: organisationId } } } },
+    where: {
+      status: "OPEN",
+      startDate: { lte: now },
+      // An archived plan collects no more reports (archiving also closes its periods).
+      plan: { status: { not: "ARCHIVED" }, actions: { some: { leadOrganisationId: organisationId } } },
+    },
     orderBy: { startDate: "asc" },
     select: { id: true, planId: true, label: true, startDate: true, endDate: true, dueDate: true, status: true },
   });
