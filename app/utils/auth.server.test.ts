@@ -106,3 +106,21 @@ test("redirects after sign-in stay on this site", () => {
   expect(safeRedirect("https://evil.example")).toBe("/");
   expect(safeRedirect(null)).toBe("/");
 });
+
+test("signing in prunes that account's day-old attempts and month-old ended sessions, and nothing recent", async () => {
+  const user = await createUser();
+  const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  await prisma.loginAttempt.create({ data: { email: user.email, ipAddress: "10.9.0.1", success: false, createdAt: old } });
+  await prisma.loginAttempt.create({ data: { email: "someone-else@test.ml", ipAddress: "10.9.0.2", success: false, createdAt: old } });
+  const longGone = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+  await prisma.session.create({ data: { userId: user.id, expiresAt: longGone } });
+  const recentlyRevoked = await prisma.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 1000), revokedAt: new Date() } });
+
+  const result = await login({ email: user.email, password: TEST_PASSWORD, ipAddress: "10.9.0.3", userAgent: null });
+  expect(result.ok).toBe(true);
+  expect(await prisma.loginAttempt.count({ where: { email: user.email, createdAt: { lt: new Date(Date.now() - 60_000) } } })).toBe(0);
+  expect(await prisma.loginAttempt.count({ where: { email: "someone-else@test.ml" } })).toBe(1);
+  const sessions = await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
+  expect(sessions.map((session) => session.id)).toContain(recentlyRevoked.id);
+  expect(sessions).toHaveLength(2);
+});

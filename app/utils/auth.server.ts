@@ -82,6 +82,24 @@ async function isRateLimited(email: string, ipAddress: string) {
   return byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS;
 }
 
+// Old rows are pruned as people sign in (no scheduler needed), through the indexed columns.
+const KEEP_ATTEMPTS_MS = 24 * 60 * 60 * 1000;
+const KEEP_ENDED_SESSIONS_MS = 30 * 24 * 60 * 60 * 1000;
+
+async function forgetOldAttempts(email: string, ipAddress: string) {
+  const before = new Date(Date.now() - KEEP_ATTEMPTS_MS);
+  await prisma.loginAttempt.deleteMany({
+    where: { createdAt: { lt: before }, OR: [{ email }, { ipAddress }] },
+  });
+}
+
+async function forgetOldSessions(userId: string) {
+  const before = new Date(Date.now() - KEEP_ENDED_SESSIONS_MS);
+  await prisma.session.deleteMany({
+    where: { userId, OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
+  });
+}
+
 // Compared against when the account does not exist, so timing does not reveal it.
 const DUMMY_HASH = "$2b$10$awjNABo1AhOfwm4ippzAG.J5b2z2xNgrUdTt6jLBpkob5eOU6.PTO";
 
@@ -105,7 +123,9 @@ export async function login(input: {
   const passwordMatches = await bcrypt.compare(input.password, user?.passwordHash ?? DUMMY_HASH);
   const success = Boolean(user && user.active && passwordMatches);
   await prisma.loginAttempt.create({ data: { email, ipAddress: input.ipAddress, success } });
+  await forgetOldAttempts(email, input.ipAddress);
   if (!user || !success) return { ok: false, reason: "invalid" };
+  await forgetOldSessions(user.id);
 
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   const session = await createSession(user.id, { ipAddress: input.ipAddress, userAgent: input.userAgent });
