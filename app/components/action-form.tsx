@@ -2,6 +2,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useMemo, useRef, type ReactNode } from "react";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OrganisationOptions, type OrganisationChoice } from "~/components/organisation-options";
 import type { ActionAuditField } from "~/modules/actions/audit-fields";
 import type { ActionFormValues } from "~/modules/actions/form-values";
 import { actionFieldLabel, formatActionValue } from "~/modules/actions/history";
@@ -15,7 +16,7 @@ export type ActionChoices = {
   objectives: ({ number: number } & Titled)[];
   axes: ({ id: string; number: number } & Titled)[];
   principles: ({ number: number } & Titled)[];
-  organisations: { id: string; acronym: string; name: string }[];
+  organisations: OrganisationChoice[];
 };
 
 export type ActionConflict = { field: ActionAuditField; current: string | number | null }[];
@@ -140,12 +141,7 @@ export function ActionForm({ choices, period, defaults, errors, conflict, versio
         <Field name="leadOrganisationId" label={labels.leadOrganisationId ?? ""} error={errorFor("leadOrganisationId")} required>
           {(control) => (
             <select {...control} {...form.register("leadOrganisationId")} defaultValue={defaults.leadOrganisationId}>
-              <option value="">{t("actions.chooseOrganisation")}</option>
-              {choices.organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={choices.organisations} emptyLabel={t("actions.chooseOrganisation")} />
             </select>
           )}
         </Field>

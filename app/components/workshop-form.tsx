@@ -3,8 +3,8 @@ import type { WorkshopEditSchema, WorkshopFormValues, WorkshopSchema } from "~/m
 import type { FieldErrors } from "~/utils/forms";
 import { translateMessage, useT } from "~/utils/i18n";
 import { ErrorSummary, Field, useValidatedForm } from "./form";
+import type { OrganisationChoice } from "./organisation-options";
 
-type Organisation = { id: string; acronym: string; name: string };
 type Plan = { id: string; title: string; status: "DRAFT" | "ADOPTED" | "ARCHIVED" };
 
 /**
@@ -25,7 +25,7 @@ export function WorkshopForm({
   errors?: FieldErrors;
   submitLabel: string;
   cancelTo: string;
-  organisations: Organisation[];
+  organisations: OrganisationChoice[];
   plans: Plan[];
 }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ActionForm } from "~/components/action-form";
-import { PlanErrorPage } from "~/components/plan-error";
+import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionChoices, getActionFormValues, getActionSummary, updateAction } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { actionFormValues } from "~/modules/actions/form-values";
@@ -87,5 +87,5 @@ export default function EditActionRoute() {
 }
 
 export function ErrorBoundary() {
-  return <PlanErrorPage />;
+  return <ErrorPage conflict={PLAN_NOT_DRAFT} />;
 }

@@ -2,7 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { IndicatorForm } from "~/components/indicator-form";
-import { PlanErrorPage } from "~/components/plan-error";
+import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionSummary } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { indicatorFormValues } from "~/modules/indicators/form-values";
@@ -125,5 +125,5 @@ export default function IndicatorRoute() {
 }
 
 export function ErrorBoundary() {
-  return <PlanErrorPage />;
+  return <ErrorPage conflict={PLAN_NOT_DRAFT} />;
 }

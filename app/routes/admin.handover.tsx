@@ -2,8 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
-import { getHandoverOverview, handOverFocalPoint, listHandoverOrganisations } from "~/modules/handover/handover.server";
+import { OrganisationOptions } from "~/components/organisation-options";
+import { getHandoverOverview, handOverFocalPoint } from "~/modules/handover/handover.server";
 import { HandoverSchema } from "~/modules/handover/schema";
+import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import reviewsStyles from "~/styles/reviews.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const organisationId = params.get("organisation")?.trim() ?? "";
   const [organisations, overview] = await Promise.all([
-    listHandoverOrganisations(),
+    listOrganisationChoices(),
     organisationId ? getHandoverOverview(organisationId) : null,
   ]);
   if (organisationId && !overview) notFound();
@@ -70,12 +72,7 @@ export default function HandoverRoute() {
         <Field name="organisation" label={t("handover.organisation")}>
           {(control) => (
             <select name="organisation" defaultValue={overview?.organisation.id ?? ""} {...control}>
-              <option value="">{t("handover.chooseOrganisation")}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} emptyLabel={t("handover.chooseOrganisation")} />
             </select>
           )}
         </Field>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OrganisationOptions, type OrganisationChoice } from "~/components/organisation-options";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { profileValues, ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, USER_LANGUAGES } from "~/modules/users/schema";
 import { getUser, resetUserPassword, setUserActive, updateUser } from "~/modules/users/users.server";
@@ -179,7 +180,7 @@ function ProfileForm({
   submitted,
 }: {
   account: Account;
-  organisations: { id: string; acronym: string; name: string }[];
+  organisations: OrganisationChoice[];
   labels: Record<"name" | "role" | "organisationId" | "language", string>;
   submitted?: { errors: FieldErrors; values: ReturnType<typeof profileValues> };
 }) {
@@ -226,12 +227,7 @@ function ProfileForm({
         >
           {(control) => (
             <select {...control} {...form.register("organisationId")} defaultValue={defaults.organisationId}>
-              <option value="">{t("admin.users.noOrganisation")}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} emptyLabel={t("admin.users.noOrganisation")} />
             </select>
           )}
         </Field>

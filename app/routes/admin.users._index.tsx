@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
+import { Pagination } from "~/components/pagination";
 import { userFilters } from "~/modules/users/schema";
 import { listUsers } from "~/modules/users/users.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -15,15 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = userFilters(new URL(request.url).searchParams);
   const list = await listUsers(filters);
   return { ...list, filters: { q: filters.q, role: filters.role ?? "" } };
-}
-
-function pageLink(filters: { q: string; role: string }, page: number) {
-  const params = new URLSearchParams();
-  if (filters.q) params.set("q", filters.q);
-  if (filters.role) params.set("role", filters.role);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/admin/users?${query}` : "/admin/users";
 }
 
 export default function AdminUsersRoute() {
@@ -105,13 +97,7 @@ export default function AdminUsersRoute() {
         <p>{t("admin.users.empty")}</p>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label={t("admin.users.pagination")} className="button-row">
-          {page > 1 ? <Link to={pageLink(filters, page - 1)}>{t("admin.users.previousPage")}</Link> : null}
-          <span>{t("admin.users.page", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={pageLink(filters, page + 1)}>{t("admin.users.nextPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/admin/users" query={filters} page={page} pageCount={pageCount} label={t("admin.users.pagination")} />
     </>
   );
 }

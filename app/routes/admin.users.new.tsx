@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OrganisationOptions } from "~/components/organisation-options";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { CreateUserSchema, profileValues, USER_LANGUAGES } from "~/modules/users/schema";
 import { createUser } from "~/modules/users/users.server";
@@ -88,12 +89,7 @@ export default function NewUserRoute() {
         >
           {(control) => (
             <select {...control} {...form.register("organisationId")} defaultValue={defaults.organisationId}>
-              <option value="">{t("admin.users.noOrganisation")}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} emptyLabel={t("admin.users.noOrganisation")} />
             </select>
           )}
         </Field>

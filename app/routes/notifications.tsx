@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { listHref, Pagination } from "~/components/pagination";
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -42,15 +43,14 @@ export async function action({ request }: ActionFunctionArgs) {
   } else {
     return badRequest({ errors: { form: "validation.invalidForm" } });
   }
-  const page = pageFrom(request);
-  throw redirect(page > 1 ? `/notifications?page=${page}` : "/notifications");
+  throw redirect(listHref("/notifications", {}, pageFrom(request)));
 }
 
 export default function NotificationsRoute() {
   const { notifications, unread, total, page, pageCount } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const here = page > 1 ? `/notifications?page=${page}` : "/notifications";
+  const here = listHref("/notifications", {}, page);
 
   return (
     <>
@@ -97,13 +97,7 @@ export default function NotificationsRoute() {
         </ul>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label={t("notifications.pagination")} className="button-row">
-          {page > 1 ? <Link to={page - 1 > 1 ? `/notifications?page=${page - 1}` : "/notifications"}>{t("notifications.previousPage")}</Link> : null}
-          <span>{t("notifications.page", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={`/notifications?page=${page + 1}`}>{t("notifications.nextPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/notifications" page={page} pageCount={pageCount} label={t("notifications.pagination")} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
+import { OrganisationOptions } from "~/components/organisation-options";
+import { listHref, Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { getActionChoices, listPlanActions } from "~/modules/actions/actions.server";
 import { ACTION_STATUSES, actionFilters, type ActionFilters } from "~/modules/actions/schema";
@@ -50,16 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ShownFilters = Omit<Record<keyof ActionFilters, string>, "page">;
 
-function listLink(planId: string, filters: ShownFilters, changes: Partial<ShownFilters> & { page?: number }) {
-  const params = new URLSearchParams();
-  const merged = { ...filters, ...changes };
-  for (const name of ["q", "objective", "axis", "lead", "status"] as const) {
-    if (merged[name]) params.set(name, merged[name]);
-  }
-  if (merged.sort && merged.sort !== "code") params.set("sort", merged.sort);
-  if (changes.page && changes.page > 1) params.set("page", String(changes.page));
-  const query = params.toString();
-  return `/plans/${planId}/actions${query ? `?${query}` : ""}`;
+/** The filters and sort as the list's address carries them: the default sort is left out. */
+function listQuery({ q, objective, axis, lead, status, sort }: ShownFilters) {
+  return { q, objective, axis, lead, status, sort: sort === "code" ? "" : sort };
+}
+
+function listLink(planId: string, filters: ShownFilters, changes: Partial<ShownFilters> = {}) {
+  return listHref(`/plans/${planId}/actions`, listQuery({ ...filters, ...changes }));
 }
 
 /** A column header that sorts by it, and says how the list is sorted now. */
@@ -140,12 +139,7 @@ export default function PlanActionsRoute() {
         <Field name="lead" label={t("actions.filterLead")}>
           {(control) => (
             <select name="lead" defaultValue={filters.lead} {...control}>
-              <option value="">{t("actions.allLeads")}</option>
-              {choices.organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={choices.organisations} emptyLabel={t("actions.allLeads")} />
             </select>
           )}
         </Field>
@@ -165,7 +159,7 @@ export default function PlanActionsRoute() {
           <button type="submit" className="button button--secondary">
             {t("actions.filter")}
           </button>
-          {filtered ? <Link to={listLink(plan.id, { q: "", objective: "", axis: "", lead: "", status: "", sort: filters.sort }, {})}>{t("actions.clearFilters")}</Link> : null}
+          {filtered ? <Link to={listLink(plan.id, { q: "", objective: "", axis: "", lead: "", status: "", sort: filters.sort })}>{t("actions.clearFilters")}</Link> : null}
         </div>
       </Form>
 
@@ -224,13 +218,7 @@ export default function PlanActionsRoute() {
         <p>{t("actions.empty")}</p>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label={t("actions.pagination")} className="button-row">
-          {page > 1 ? <Link to={listLink(plan.id, filters, { page: page - 1 })}>{t("actions.previousPage")}</Link> : null}
-          <span>{t("actions.page", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={listLink(plan.id, filters, { page: page + 1 })}>{t("actions.nextPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path={`/plans/${plan.id}/actions`} query={listQuery(filters)} page={page} pageCount={pageCount} label={t("actions.pagination")} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionForm } from "~/components/action-form";
-import { PlanErrorPage } from "~/components/plan-error";
+import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { createAction, getActionChoices, suggestActionCodes } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { actionFormValues, emptyActionFormValues } from "~/modules/actions/form-values";
@@ -68,5 +68,5 @@ export default function NewActionRoute() {
 }
 
 export function ErrorBoundary() {
-  return <PlanErrorPage />;
+  return <ErrorPage conflict={PLAN_NOT_DRAFT} />;
 }

@@ -2,6 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
+import { OrganisationOptions } from "~/components/organisation-options";
+import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { isSubmittedLate } from "~/modules/reporting/due";
 import { listReviewFilterChoices, listReviewQueue } from "~/modules/reviews/reviews.server";
@@ -26,16 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Filters = { organisation: string; period: string; objective: string };
-
-function pageLink(filters: Filters, page: number) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `/reviews?${query}` : "/reviews";
-}
-
 export default function ReviewQueueRoute() {
   const { reports, total, page, pageCount, choices, filters } = useLoaderData<typeof loader>();
   const t = useT();
@@ -51,12 +43,7 @@ export default function ReviewQueueRoute() {
         <Field name="organisation" label={t("reviews.organisation")}>
           {(control) => (
             <select name="organisation" defaultValue={filters.organisation} {...control}>
-              <option value="">{t("reviews.allOrganisations")}</option>
-              {choices.organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={choices.organisations} emptyLabel={t("reviews.allOrganisations")} />
             </select>
           )}
         </Field>
@@ -147,13 +134,7 @@ export default function ReviewQueueRoute() {
         <p>{filtered ? t("reviews.emptyFiltered") : t("reviews.empty")}</p>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label={t("reviews.pagination")} className="button-row">
-          {page > 1 ? <Link to={pageLink(filters, page - 1)}>{t("reviews.previousPage")}</Link> : null}
-          <span>{t("reviews.page", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={pageLink(filters, page + 1)}>{t("reviews.nextPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination path="/reviews" query={filters} page={page} pageCount={pageCount} label={t("reviews.pagination")} />
     </>
   );
 }

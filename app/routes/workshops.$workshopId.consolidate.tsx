@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { ConsolidationErrorPage } from "~/components/consolidation-error";
+import { CONSOLIDATION_PLAN_NOT_DRAFT, ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OrganisationOptions } from "~/components/organisation-options";
 import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import {
@@ -136,12 +137,7 @@ function AcceptForm({
       >
         {(control) => (
           <select {...control} {...form.register("leadOrganisationId")} defaultValue={lead}>
-            <option value="">{t("workshops.consolidate.chooseLead")}</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.acronym} – {organisation.name}
-              </option>
-            ))}
+            <OrganisationOptions organisations={organisations} emptyLabel={t("workshops.consolidate.chooseLead")} />
           </select>
         )}
       </Field>
@@ -373,5 +369,5 @@ export default function ConsolidateRoute() {
 }
 
 export function ErrorBoundary() {
-  return <ConsolidationErrorPage />;
+  return <ErrorPage conflict={CONSOLIDATION_PLAN_NOT_DRAFT} />;
 }

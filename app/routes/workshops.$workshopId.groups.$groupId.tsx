@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OrganisationOptions } from "~/components/organisation-options";
 import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { ProposalSchema, textValue } from "~/modules/workshops/schema";
@@ -138,12 +139,7 @@ function ProposalForm({
         >
           {(control) => (
             <select {...control} {...form.register("leadOrganisationId")} defaultValue={defaults.leadOrganisationId}>
-              <option value="">{t("workshops.leadToBeDefined")}</option>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.acronym} – {organisation.name}
-                </option>
-              ))}
+              <OrganisationOptions organisations={organisations} emptyLabel={t("workshops.leadToBeDefined")} />
             </select>
           )}
         </Field>

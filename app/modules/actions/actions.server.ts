@@ -1,12 +1,13 @@
 // The plan's actions: listing, drafting, editing with conflict detection, and their audit trail.
 import { Prisma } from "~/generated/prisma/client";
-import { diffFields, recordAudit } from "~/modules/audit/audit.server";
+import { diffFields, fieldsChangedSince, recordAudit } from "~/modules/audit/audit.server";
+import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { getCurrentPlan } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import { nextActionCode } from "./code.server";
 import { lockDraftPlan } from "./draft.server";
-import { ACTION_AUDIT_FIELDS, isActionAuditField, type ActionAuditField, type ActionAuditFields } from "./audit-fields";
+import { ACTION_AUDIT_FIELDS, type ActionAuditField, type ActionAuditFields } from "./audit-fields";
 import type { ActionFormValues } from "./form-values";
 import { ACTIONS_PAGE_SIZE, type ActionFilters, type ActionInput } from "./schema";
 
@@ -267,36 +268,6 @@ export type UpdateActionResult =
   | { ok: false; reason: "invalid"; errors: FieldErrors }
   | { ok: false; reason: "conflict"; changed: ConflictingField[]; version: number };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * What others changed since the editor loaded `version`: the fields of the audited updates
- * made after it. Should the trail be silent (a write from elsewhere), the fields whose
- * stored value differs from what the editor submitted.
- */
-async function fieldsChangedSince(client: Client, stored: StoredAction, version: number, submitted: ActionAuditFields) {
-  const events = await client.auditEvent.findMany({
-    where: { entityType: "Action", entityId: stored.id, action: "update" },
-    orderBy: { at: "desc" },
-    take: 50,
-    select: { changes: true },
-  });
-  const names = new Set<ActionAuditField>();
-  for (const event of events) {
-    if (!isRecord(event.changes) || !isRecord(event.changes.version)) continue;
-    const from = event.changes.version.from;
-    if (typeof from !== "number" || from < version) continue;
-    for (const key of Object.keys(event.changes)) if (isActionAuditField(key)) names.add(key);
-  }
-  const current = auditFieldsOfStored(stored);
-  const fields = names.size
-    ? ACTION_AUDIT_FIELDS.filter((field) => names.has(field))
-    : ACTION_AUDIT_FIELDS.filter((field) => current[field] !== submitted[field]);
-  return fields.map((field) => ({ field, current: current[field] }));
-}
-
 async function loadStored(client: Client, actionId: string) {
   return client.action.findUnique({ where: { id: actionId }, select: storedSelect });
 }
@@ -324,7 +295,13 @@ export async function updateAction(
           () => auditFieldsOf(input, links, { leadOrganisation: "", partners: [], axes: [] }),
         );
         const fresh = (await loadStored(tx, actionId)) ?? before;
-        return { ok: false, reason: "conflict", changed: await fieldsChangedSince(tx, fresh, input.version, submitted), version: fresh.version };
+        const changed = await fieldsChangedSince(
+          tx,
+          { entityType: "Action", entityId: fresh.id, version: input.version },
+          ACTION_AUDIT_FIELDS,
+          { stored: auditFieldsOfStored(fresh), submitted },
+        );
+        return { ok: false, reason: "conflict", changed, version: fresh.version };
       };
       if (before.version !== input.version) return conflict();
       if (input.code !== before.code && (await actionCodeTaken(tx, before.planId, input.code, actionId))) {
@@ -450,11 +427,7 @@ export async function getActionChoices(options: { includeOrganisationIds?: strin
       select: { id: true, number: true, titleFr: true, titleEn: true },
     }),
     prisma.guidingPrinciple.findMany({ orderBy: { number: "asc" }, select: { number: true, titleFr: true, titleEn: true } }),
-    prisma.organisation.findMany({
-      where: { OR: [{ active: true }, { id: { in: keepOrgs } }] },
-      orderBy: { acronym: "asc" },
-      select: { id: true, acronym: true, name: true },
-    }),
+    listOrganisationChoices(...keepOrgs),
   ]);
   return { objectives, axes, principles, organisations };
 }

@@ -39,6 +39,43 @@ export function diffFields<T extends Record<string, Comparable>>(before: T, afte
   return changes;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+type AuditedValue = string | number | null;
+
+/**
+ * What others changed in a versioned record since the editor loaded `version`: the fields of the
+ * audited updates made after it. Should the trail be silent (a write from elsewhere), the fields
+ * whose stored value differs from what the editor submitted. Each with the value now stored.
+ */
+export async function fieldsChangedSince<Field extends string>(
+  client: AuditClient,
+  record: { entityType: string; entityId: string; version: number },
+  fields: readonly Field[],
+  values: { stored: Record<Field, AuditedValue>; submitted: Record<Field, AuditedValue> },
+) {
+  const events = await client.auditEvent.findMany({
+    where: { entityType: record.entityType, entityId: record.entityId, action: "update" },
+    orderBy: { at: "desc" },
+    take: 50,
+    select: { changes: true },
+  });
+  const audited = new Set<string>(fields);
+  const names = new Set<string>();
+  for (const event of events) {
+    if (!isRecord(event.changes) || !isRecord(event.changes.version)) continue;
+    const from = event.changes.version.from;
+    if (typeof from !== "number" || from < record.version) continue;
+    for (const key of Object.keys(event.changes)) if (audited.has(key)) names.add(key);
+  }
+  const changed = names.size
+    ? fields.filter((field) => names.has(field))
+    : fields.filter((field) => values.stored[field] !== values.submitted[field]);
+  return changed.map((field) => ({ field, current: values.stored[field] }));
+}
+
 export async function listAuditEvents(entityType: string, entityId: string) {
   return prisma.auditEvent.findMany({
     where: { entityType, entityId },

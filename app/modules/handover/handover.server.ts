@@ -8,14 +8,6 @@ import { revokeUserSessions } from "~/utils/session.server";
 import { listCurrentFocalPoints } from "./focal-points.server";
 import type { HandoverInput } from "./schema";
 
-export async function listHandoverOrganisations() {
-  return prisma.organisation.findMany({
-    where: { active: true },
-    orderBy: { acronym: "asc" },
-    select: { id: true, acronym: true, name: true },
-  });
-}
-
 /** An organisation's current focal points, the whole assignment history, and who could take over. */
 export async function getHandoverOverview(organisationId: string) {
   const organisation = await prisma.organisation.findUnique({

@@ -1,9 +1,9 @@
 // An action's indicators: what will show it worked, from a baseline to a target.
 import type { Prisma } from "~/generated/prisma/client";
 import { lockDraftPlan } from "~/modules/actions/draft.server";
-import { diffFields, recordAudit } from "~/modules/audit/audit.server";
+import { diffFields, fieldsChangedSince, recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
-import { INDICATOR_AUDIT_FIELDS, isIndicatorAuditField, type IndicatorAuditField, type IndicatorAuditFields } from "./audit-fields";
+import { INDICATOR_AUDIT_FIELDS, type IndicatorAuditField, type IndicatorAuditFields } from "./audit-fields";
 import type { IndicatorFormValues } from "./form-values";
 import type { IndicatorInput } from "./schema";
 
@@ -142,35 +142,6 @@ export type UpdateIndicatorResult =
   | { ok: false; reason: "notFound" }
   | { ok: false; reason: "conflict"; changed: IndicatorConflict[]; version: number };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * What others changed since the editor loaded `version`, from the audited updates made after
- * it; should the trail be silent, the fields whose stored value differs from the submitted one.
- */
-async function fieldsChangedSince(client: Client, stored: StoredIndicator, version: number, submitted: IndicatorAuditFields) {
-  const events = await client.auditEvent.findMany({
-    where: { entityType: "Indicator", entityId: stored.id, action: "update" },
-    orderBy: { at: "desc" },
-    take: 50,
-    select: { changes: true },
-  });
-  const names = new Set<IndicatorAuditField>();
-  for (const event of events) {
-    if (!isRecord(event.changes) || !isRecord(event.changes.version)) continue;
-    const from = event.changes.version.from;
-    if (typeof from !== "number" || from < version) continue;
-    for (const key of Object.keys(event.changes)) if (isIndicatorAuditField(key)) names.add(key);
-  }
-  const current = auditFieldsOfStored(stored);
-  const fields = names.size
-    ? INDICATOR_AUDIT_FIELDS.filter((field) => names.has(field))
-    : INDICATOR_AUDIT_FIELDS.filter((field) => current[field] !== submitted[field]);
-  return fields.map((field) => ({ field, current: current[field] }));
-}
-
 /** Saves the indicator if nobody else saved it since `input.version` was read. */
 export async function updateIndicator(
   actorId: string,
@@ -189,7 +160,12 @@ export async function updateIndicator(
         : { count: 0 };
     if (updated.count === 0) {
       const fresh = (await tx.indicator.findFirst({ where: { id: indicatorId }, select: storedSelect })) ?? before;
-      const changed = await fieldsChangedSince(tx, fresh, input.version, auditFieldsOf(data));
+      const changed = await fieldsChangedSince(
+        tx,
+        { entityType: "Indicator", entityId: fresh.id, version: input.version },
+        INDICATOR_AUDIT_FIELDS,
+        { stored: auditFieldsOfStored(fresh), submitted: auditFieldsOf(data) },
+      );
       return { ok: false, reason: "conflict", changed, version: fresh.version };
     }
     const changes = diffFields(

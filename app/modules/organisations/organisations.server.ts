@@ -20,10 +20,14 @@ export async function getOrganisation(organisationId: string) {
   });
 }
 
-/** The organisations an account may be attached to: the active ones, plus the one it already has. */
-export async function listOrganisationChoices(currentOrganisationId?: string | null) {
+/**
+ * The organisations a form offers: the active ones, plus those the record already names
+ * (an account's organisation, an action's lead and partners), which may have been deactivated since.
+ */
+export async function listOrganisationChoices(...alreadyChosenIds: (string | null | undefined)[]) {
+  const kept = alreadyChosenIds.filter((id): id is string => Boolean(id));
   return prisma.organisation.findMany({
-    where: currentOrganisationId ? { OR: [{ active: true }, { id: currentOrganisationId }] } : { active: true },
+    where: kept.length ? { OR: [{ active: true }, { id: { in: kept } }] } : { active: true },
     orderBy: { acronym: "asc" },
     select: { id: true, acronym: true, name: true },
   });

@@ -2,6 +2,7 @@
 // and the actions each group proposed in the room.
 import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
+import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { ProposalInput, WorkingGroupInput, WorkshopEditInput, WorkshopInput } from "./schema";
@@ -134,11 +135,7 @@ export async function getWorkshopForEdit(workshopId: string) {
 /** The active organisations (plus those already ticked) and the plans a workshop can feed. */
 export async function listWorkshopChoices(currentParticipantIds: string[] = []) {
   const [organisations, plans] = await Promise.all([
-    prisma.organisation.findMany({
-      where: { OR: [{ active: true }, { id: { in: currentParticipantIds } }] },
-      orderBy: { acronym: "asc" },
-      select: { id: true, acronym: true, name: true },
-    }),
+    listOrganisationChoices(...currentParticipantIds),
     prisma.actionPlan.findMany({
       orderBy: { createdAt: "desc" },
       select: { id: true, title: true, status: true, revision: true },
