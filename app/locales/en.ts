@@ -1065,7 +1065,6 @@ export const en = {
   "dashboard.averageProgress": "Average progress",
   "dashboard.averageNote": "Average progress leaves out cancelled actions.",
   "dashboard.securedShare": "{share} of the estimated budget",
-  "dashboard.reportsOf": "Reports – {periods}",
   "dashboard.periodsOpen": "Reports of the open periods: {periods}.",
   "dashboard.periodLatest": "No open period: reports of the latest period, {period} (closed).",
   "dashboard.noPeriod": "No reporting period for this plan: no report is expected yet.",

@@ -1064,7 +1064,6 @@ export const fr = {
   "dashboard.averageProgress": "Avancement moyen",
   "dashboard.averageNote": "L'avancement moyen ne compte pas les actions annulées.",
   "dashboard.securedShare": "{share} du budget estimé",
-  "dashboard.reportsOf": "Rapports – {periods}",
   "dashboard.periodsOpen": "Rapports des périodes ouvertes : {periods}.",
   "dashboard.periodLatest": "Aucune période ouverte : rapports de la dernière période, {period} (clôturée).",
   "dashboard.noPeriod": "Aucune période de rapport pour ce plan : aucun rapport n'est encore attendu.",

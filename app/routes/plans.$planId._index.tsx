@@ -141,6 +141,7 @@ export default function PlanRoute() {
         <a href={`/plans/${plan.id}/export.csv`} className="button button--secondary" download>
           {t("plans.exportCsv")}
         </a>
+        <Link to={`/plans/${plan.id}/review-report`} className="button button--secondary">{t("reviewReport.link")}</Link>
       </div>
 
       <section aria-labelledby="totals">
