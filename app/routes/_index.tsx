@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { syncDeadlineNotifications } from "~/modules/notifications/notifications.server";
+import { getHomeTodo } from "~/modules/home/home.server";
 import { countObjectivesWithoutAction } from "~/modules/objectives/objectives.server";
 import { URGENCIES } from "~/modules/reporting/due";
 import { listFocalPointWork } from "~/modules/reporting/reports.server";
 import { requireUser } from "~/utils/auth.server";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { formatDate, useLang, useT, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
@@ -21,22 +22,26 @@ const TODO_BY_ROLE: Record<string, MessageKey> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [coverage, work] = await Promise.all([
+  const [coverage, work, todo] = await Promise.all([
     countObjectivesWithoutAction(),
     user.role === "FOCAL_POINT" && user.organisationId ? listFocalPointWork(user.organisationId) : null,
     // No scheduler: reminders of due and late reports are worked out when the focal point looks.
+    getHomeTodo(user),
     syncDeadlineNotifications(user),
   ]);
   return {
     user: { name: user.name, role: user.role, organisation: user.organisation },
     coverage: { actionCount: coverage.actionCount, withoutAction: coverage.withoutAction, planTitle: coverage.plan?.title ?? null },
     reportCounts: work?.counts ?? null,
+    review: todo.review,
+    drafting: todo.drafting,
   };
 }
 
 export default function HomeRoute() {
-  const { user, coverage, reportCounts } = useLoaderData<typeof loader>();
+  const { user, coverage, reportCounts, review, drafting } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLang();
   const todo = TODO_BY_ROLE[user.role] ?? "home.observer.todo";
   return (
     <>
@@ -65,6 +70,78 @@ export default function HomeRoute() {
               {t("myActions.homeLink")}
             </Link>
           </p>
+        </section>
+      ) : null}
+      {review ? (
+        <section aria-labelledby="review-todo">
+          <h2 id="review-todo">{t("home.review.title")}</h2>
+          <p>{review.count ? t("home.review.count", { count: review.count }) : t("home.review.none")}</p>
+          {review.oldest.length ? (
+            <ul className="action-list">
+              {review.oldest.map((report) => (
+                <li key={report.id}>
+                  <Link to={`/reviews/${report.id}`}>
+                    <strong>{report.action.code}</strong> {report.action.title}
+                  </Link>{" "}
+                  <span className="muted">
+                    · {report.organisation.acronym} · {report.period.label}
+                    {report.submittedAt ? ` · ${t("home.review.submittedOn", { date: formatDate(lang, report.submittedAt, { dateStyle: "medium" }) })}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            <Link to="/reviews" className="button">
+              {t("home.review.open")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {drafting ? (
+        <section aria-labelledby="drafting-todo">
+          <h2 id="drafting-todo">{t("home.drafting.title")}</h2>
+          <h3>{t("home.drafting.drafts")}</h3>
+          {drafting.drafts.length ? (
+            <ul className="action-list">
+              {drafting.drafts.map((plan) => (
+                <li key={plan.id}>
+                  <Link to={`/plans/${plan.id}`}>{plan.title}</Link> <span className="muted">· {t("plans.actionsCount", { count: plan.actionCount })}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("home.drafting.noDraft")}</p>
+          )}
+          {drafting.workshops.length ? (
+            <>
+              <h3>{t("home.drafting.pending")}</h3>
+              <ul className="action-list">
+                {drafting.workshops.map((workshop) => (
+                  <li key={workshop.id}>
+                    <Link to={`/workshops/${workshop.id}/consolidate`}>{workshop.title}</Link>{" "}
+                    <span className="muted">· {t("home.drafting.pendingCount", { count: workshop.pending })}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {drafting.currentPlan ? (
+            <>
+              <h3>{t("home.drafting.gaps", { count: drafting.objectivesWithoutAction.length })}</h3>
+              {drafting.objectivesWithoutAction.length ? (
+                <ul className="tags">
+                  {drafting.objectivesWithoutAction.map((number) => (
+                    <li key={number} className="tag">
+                      <Link to={`/objectives/${number}`}>{t("objectives.number", { number })}</Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t("home.drafting.noGap")}</p>
+              )}
+            </>
+          ) : null}
         </section>
       ) : null}
       <ul className="card-grid" aria-label={coverage.planTitle ?? undefined}>
