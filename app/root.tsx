@@ -5,6 +5,7 @@ import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
 import stylesHref from "~/styles/app.css";
 import { getHeaderCounts } from "~/modules/notifications/notifications.server";
+import { countWaitingReports } from "~/modules/reporting/reports.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { DEFAULT_LANG, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
@@ -20,8 +21,14 @@ export const meta: MetaFunction = () => [{ title: "Pacte" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const lang = await getLang(request, user);
-  // One query: unread notices, and the review queue for those who review.
-  const counts = user ? await getHeaderCounts(user.id, can(user, "report:review")) : null;
+  // Unread notices and the review queue in one query; a focal point's reports to do.
+  const [headerCounts, reportsWaiting] = user
+    ? await Promise.all([
+        getHeaderCounts(user.id, can(user, "report:review")),
+        user.role === "FOCAL_POINT" && user.organisationId ? countWaitingReports(user.organisationId) : 0,
+      ])
+    : [null, 0];
+  const counts = headerCounts ? { ...headerCounts, reportsWaiting } : null;
   return {
     lang,
     counts,

@@ -6,14 +6,14 @@ import { can, type Permission } from "~/utils/permissions";
 
 type HeaderUser = Pick<SessionUser, "name" | "role" | "organisationId" | "organisation">;
 
-type NavItem = { to: string; label: MessageKey; permission: Permission; count?: "reviewsWaiting" };
+type NavItem = { to: string; label: MessageKey; permission: Permission; count?: "reviewsWaiting" | "reportsWaiting" };
 
 /** What waits for the user, from the root loader. */
-export type HeaderCounts = { unreadNotifications: number; reviewsWaiting: number };
+export type HeaderCounts = { unreadNotifications: number; reviewsWaiting: number; reportsWaiting: number };
 
 const NAV_ITEMS: NavItem[] = [
   { to: "/dashboard", label: "dashboard.nav", permission: "plan:read" },
-  { to: "/my-actions", label: "nav.myActions", permission: "report:edit" },
+  { to: "/my-actions", label: "nav.myActions", permission: "report:edit", count: "reportsWaiting" },
   { to: "/plans", label: "nav.plans", permission: "plan:read" },
   { to: "/objectives", label: "nav.objectives", permission: "plan:read" },
   { to: "/alignment", label: "nav.alignment", permission: "alignment:read" },
