@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     globalSetup: ["tests/setup/global-database.ts"],
-    setupFiles: ["tests/setup/test-database.ts"],
+    setupFiles: ["tests/setup/i18n.ts", "tests/setup/test-database.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,

@@ -1,8 +1,11 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { registerServerCatalogues } from "~/locales/catalogues.server";
+
+registerServerCatalogues();
 
 const ABORT_DELAY = 5_000;
 
@@ -46,6 +49,6 @@ export default function handleRequest(
 /** Logs unexpected errors only: a page that does not exist or an aborted request is not one. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  if (error instanceof Error && error.message.startsWith("No route matches URL")) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 };

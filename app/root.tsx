@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
 import stylesHref from "~/styles/app.css";
 import { getHeaderCounts } from "~/modules/notifications/notifications.server";
 import { countWaitingReports } from "~/modules/reporting/reports.server";
 import { getOptionalUser } from "~/utils/auth.server";
-import { DEFAULT_LANG, useT } from "~/utils/i18n";
+import { DEFAULT_LANG, hasCatalogue, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { getLang } from "~/utils/language.server";
 
@@ -51,8 +51,14 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const t = useT();
+  const lang = data?.lang ?? DEFAULT_LANG;
+  // The browser holds only the language it loaded with: after switching (or signing in as
+  // someone who reads the other one), load the page again with the right catalogue.
+  useEffect(() => {
+    if (!hasCatalogue(lang)) window.location.reload();
+  }, [lang]);
   return (
-    <html lang={data?.lang ?? DEFAULT_LANG}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,31 +1,43 @@
 // Translation and formatting, shared by server and browser. French is the default.
+//
+// The catalogues are not imported here, so the browser downloads only the reader's language:
+// app/entry.client.tsx loads it before hydrating, the server registers both at start
+// (app/locales/catalogues.server.ts, called by app/entry.server.tsx).
 import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "~/locales/en";
-import { fr, type MessageKey } from "~/locales/fr";
+import type { fr } from "~/locales/fr";
 
-export type { MessageKey };
+export type MessageKey = keyof typeof fr;
+export type Catalogue = Record<MessageKey, string>;
 export const LANGUAGES = ["fr", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = "fr";
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
+const catalogues: Partial<Record<Lang, Catalogue>> = {};
 const locales: Record<Lang, string> = { fr: "fr-ML", en: "en" };
+
+export function registerCatalogue(lang: Lang, catalogue: Catalogue) {
+  catalogues[lang] = catalogue;
+}
+
+/** Whether this process (or this browser tab) has the catalogue of `lang`. */
+export function hasCatalogue(lang: Lang) {
+  return catalogues[lang] !== undefined;
+}
 
 export function isLang(value: unknown): value is Lang {
   return value === "fr" || value === "en";
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in fr;
+  return Object.values(catalogues).some((catalogue) => catalogue !== undefined && value in catalogue);
 }
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(lang: Lang): Translate {
-  const catalogue = catalogues[lang];
   return (key, params) => {
-    const template = catalogue[key] ?? fr[key] ?? key;
+    const template = catalogues[lang]?.[key] ?? catalogues[DEFAULT_LANG]?.[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
