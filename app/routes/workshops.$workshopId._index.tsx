@@ -15,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 const NOTICES = {
   created: "workshops.notice.created",
   saved: "workshops.notice.saved",
+  groupDeleted: "workshops.notice.groupDeleted",
 } satisfies Record<string, MessageKey>;
 
 function noticeFrom(request: Request) {
@@ -26,11 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");
   const [workshop, objectives] = await Promise.all([getWorkshop(params.workshopId ?? ""), listObjectiveChoices()]);
   if (!workshop) notFound();
-  return { workshop, objectives, canEdit: can(user, "workshop:edit"), notice: noticeFrom(request) };
+  // The deleted group's name, for the notice: it is no longer in the workshop to look up.
+  const deletedName = new URL(request.url).searchParams.get("name")?.slice(0, 200) ?? "";
+  return { workshop, objectives, canEdit: can(user, "workshop:edit"), notice: noticeFrom(request), deletedName };
 }
 
 export default function WorkshopRoute() {
-  const { workshop, objectives, canEdit, notice } = useLoaderData<typeof loader>();
+  const { workshop, objectives, canEdit, notice, deletedName } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const title = (item: { titleFr: string; titleEn: string }) => (lang === "en" ? item.titleEn : item.titleFr);
@@ -47,7 +50,7 @@ export default function WorkshopRoute() {
       <h1>{workshop.title}</h1>
       {notice ? (
         <p className="notice" role="status">
-          {t(notice)}
+          {t(notice, { name: deletedName })}
         </p>
       ) : null}
       <dl>

@@ -20,6 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 const NOTICES = {
   groupCreated: "workshops.notice.groupCreated",
   proposalAdded: "workshops.notice.proposalAdded",
+  groupSaved: "workshops.notice.groupSaved",
+  proposalSaved: "workshops.notice.proposalSaved",
 } satisfies Record<string, MessageKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,7 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lastObjective = Number(search.get("objective"));
   const defaultObjective =
     Number.isInteger(lastObjective) && lastObjective >= 1 && lastObjective <= 23 ? lastObjective : group.objectiveNumbers[0];
-  return { group, objectives, organisations, canEdit, notice, defaultObjective: defaultObjective ? String(defaultObjective) : "" };
+  // The proposal just corrected, to name it in the notice and highlight it.
+  const savedProposalId = notice === "workshops.notice.proposalSaved" ? search.get("proposal") : null;
+  return {
+    group,
+    objectives,
+    organisations,
+    canEdit,
+    notice,
+    savedProposalId,
+    defaultObjective: defaultObjective ? String(defaultObjective) : "",
+  };
 }
 
 function typed(values: FormValues) {
@@ -158,12 +170,16 @@ function ProposalForm({
 
 export default function WorkingGroupRoute() {
   const loaderData = useLoaderData<typeof loader>();
-  const { group, objectives, canEdit, notice } = loaderData;
+  const { group, objectives, canEdit, notice, savedProposalId } = loaderData;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
   const objectiveTitle = new Map(objectives.map((objective) => [objective.number, lang === "en" ? objective.titleEn : objective.titleFr]));
   const latest = group.proposals[0];
+  const saved = group.proposals.find((proposal) => proposal.id === savedProposalId);
+  const highlighted = notice === "workshops.notice.proposalAdded" ? latest : saved;
+  const noticeTitle = notice === "workshops.notice.proposalAdded" ? latest?.title : saved?.title;
+  const groupPath = `/workshops/${group.workshop.id}/groups/${group.id}`;
 
   return (
     <>
@@ -174,10 +190,18 @@ export default function WorkingGroupRoute() {
       <p className="muted">
         {group.moderator ? `${t("workshops.groups.moderatedBy", { moderator: group.moderator })} · ` : ""}
         {t("workshops.groups.objectivesList", { numbers: group.objectiveNumbers.join(", ") })}
+        {canEdit ? (
+          <>
+            {" · "}
+            <Link to={`${groupPath}/edit`} aria-label={t("workshops.groups.editLabel", { name: group.name })}>
+              {t("workshops.groups.edit")}
+            </Link>
+          </>
+        ) : null}
       </p>
       {notice && !actionData ? (
         <p className="notice" role="status">
-          {notice === "workshops.notice.proposalAdded" && latest ? t(notice, { title: latest.title }) : t(notice, { title: "" })}
+          {t(notice, { title: noticeTitle ?? "" })}
         </p>
       ) : null}
 
@@ -204,11 +228,25 @@ export default function WorkingGroupRoute() {
             {group.proposals.map((proposal) => (
               <li
                 key={proposal.id}
-                className={proposal.id === latest?.id && notice === "workshops.notice.proposalAdded" ? "highlight" : undefined}
+                className={proposal.id === highlighted?.id ? "highlight" : undefined}
               >
                 <p className="proposal-head">
                   <strong>{proposal.title}</strong>
-                  <ProposalStatusBadge status={proposal.status} />
+                  <span>
+                    <ProposalStatusBadge status={proposal.status} />
+                    {/* Decided proposals are linked to a plan action or carry a decision: not corrected here. */}
+                    {canEdit && proposal.status === "PENDING" ? (
+                      <>
+                        {" · "}
+                        <Link
+                          to={`${groupPath}/proposals/${proposal.id}/edit`}
+                          aria-label={t("workshops.proposals.editLabel", { title: proposal.title })}
+                        >
+                          {t("workshops.proposals.edit")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </span>
                 </p>
                 <p className="muted proposal-meta">
                   <abbr title={objectiveTitle.get(proposal.objectiveNumber)}>

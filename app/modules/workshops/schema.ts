@@ -61,6 +61,18 @@ export const WorkingGroupSchema = z.object({
 });
 export type WorkingGroupInput = z.output<typeof WorkingGroupSchema>;
 
+/**
+ * A fingerprint of a record as the editor loaded it: WorkingGroup and ActionProposal have no
+ * version column, so the edit forms post it back and a stale one gets a 409.
+ */
+function loadedField() {
+  return z.string({ error: "validation.invalidForm" }).check(z.minLength(1, "validation.invalidForm"), z.maxLength(100, "validation.invalidForm"));
+}
+
+/** The group's edit form: the same fields, plus the group as loaded. */
+export const WorkingGroupEditSchema = z.object({ ...WorkingGroupSchema.shape, loaded: loadedField() });
+export type WorkingGroupEditInput = z.output<typeof WorkingGroupEditSchema>;
+
 /** Typed in the room, so as short as possible: only the title and the objective are required. */
 export const ProposalSchema = z.object({
   title: requiredText(300),
@@ -69,6 +81,10 @@ export const ProposalSchema = z.object({
   notes: optionalText(4000),
 });
 export type ProposalInput = z.output<typeof ProposalSchema>;
+
+/** Correcting a pending proposal: the same fields, plus the proposal as loaded. */
+export const ProposalEditSchema = z.object({ ...ProposalSchema.shape, loaded: loadedField() });
+export type ProposalEditInput = z.output<typeof ProposalEditSchema>;
 
 // ---------------------------------------------------------------------------
 // Consolidation

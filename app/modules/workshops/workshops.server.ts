@@ -1,11 +1,19 @@
 // Drafting workshops such as Ségou (15 August 2019): who came, the working groups,
 // and the actions each group proposed in the room.
+import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
-import type { ProposalInput, WorkingGroupInput, WorkshopEditInput, WorkshopInput } from "./schema";
+import type {
+  ProposalEditInput,
+  ProposalInput,
+  WorkingGroupEditInput,
+  WorkingGroupInput,
+  WorkshopEditInput,
+  WorkshopInput,
+} from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -325,5 +333,211 @@ export async function createProposal(
       tx,
     );
     return { ok: true, id: proposal.id };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Corrections: what was typed in the room, fixed afterwards
+// ---------------------------------------------------------------------------
+
+/**
+ * A short fingerprint of a record's editable fields. Working groups and proposals have no
+ * version column: the edit form posts back the fingerprint of what it loaded, and the update
+ * compares it with the locked row's, so a form loaded before someone else's save gets a 409.
+ */
+function fingerprint(fields: Record<string, string | number | null | number[]>) {
+  return createHash("sha256").update(JSON.stringify(fields)).digest("base64url").slice(0, 32);
+}
+
+const groupEditSelect = {
+  id: true,
+  name: true,
+  moderator: true,
+  objectives: { orderBy: { objectiveNumber: "asc" }, select: { objectiveNumber: true } },
+  _count: { select: { proposals: true } },
+} as const;
+
+function groupFingerprint(group: { name: string; moderator: string | null; objectiveNumbers: number[] }) {
+  return fingerprint({ name: group.name, moderator: group.moderator, objectiveNumbers: [...group.objectiveNumbers].sort((a, b) => a - b) });
+}
+
+/** A working group as its edit form wants it, with how many proposals it holds (only an empty one can be deleted). */
+export async function getWorkingGroupForEdit(workshopId: string, groupId: string) {
+  const group = await prisma.workingGroup.findFirst({
+    where: { id: groupId, workshopId },
+    select: { ...groupEditSelect, workshop: { select: { id: true, title: true } } },
+  });
+  if (!group) return null;
+  const objectiveNumbers = group.objectives.map((link) => link.objectiveNumber);
+  return {
+    id: group.id,
+    name: group.name,
+    moderator: group.moderator ?? "",
+    objectiveNumbers,
+    proposalCount: group._count.proposals,
+    workshop: group.workshop,
+    loaded: groupFingerprint({ name: group.name, moderator: group.moderator, objectiveNumbers }),
+  };
+}
+
+/** The group's row, locked until the transaction ends, with its current fields; null if not in this workshop. */
+async function lockWorkingGroup(tx: Tx, workshopId: string, groupId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "WorkingGroup" WHERE id = ${groupId} AND "workshopId" = ${workshopId} FOR UPDATE`;
+  if (!locked.length) return null;
+  const group = await tx.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: groupEditSelect });
+  return { ...group, objectiveNumbers: group.objectives.map((link) => link.objectiveNumber), proposalCount: group._count.proposals };
+}
+
+export type CorrectionResult = { ok: true } | { ok: false; reason: "notFound" } | { ok: false; reason: "conflict" };
+
+/** Renames a working group, changes its moderator and replaces the objectives it covers. */
+export async function updateWorkingGroup(
+  actorId: string,
+  workshopId: string,
+  groupId: string,
+  input: WorkingGroupEditInput,
+): Promise<CorrectionResult> {
+  return prisma.$transaction(async (tx): Promise<CorrectionResult> => {
+    const before = await lockWorkingGroup(tx, workshopId, groupId);
+    if (!before) return { ok: false, reason: "notFound" };
+    if (groupFingerprint(before) !== input.loaded) return { ok: false, reason: "conflict" };
+    const objectiveNumbers = [...new Set(input.objectiveNumbers)].sort((a, b) => a - b);
+    const fields = { name: input.name, moderator: input.moderator ?? null };
+    await tx.workingGroup.update({ where: { id: groupId }, data: fields, select: { id: true } });
+    const added = objectiveNumbers.filter((number) => !before.objectiveNumbers.includes(number));
+    const removed = before.objectiveNumbers.filter((number) => !objectiveNumbers.includes(number));
+    if (removed.length) await tx.workingGroupObjective.deleteMany({ where: { workingGroupId: groupId, objectiveNumber: { in: removed } } });
+    if (added.length) {
+      await tx.workingGroupObjective.createMany({ data: added.map((objectiveNumber) => ({ workingGroupId: groupId, objectiveNumber })) });
+    }
+    const changes = {
+      ...diffFields({ name: before.name, moderator: before.moderator }, fields),
+      ...(added.length || removed.length ? { objectiveNumbers: { from: before.objectiveNumbers, to: objectiveNumbers } } : {}),
+    };
+    await recordAudit({ actorId, entityType: "WorkingGroup", entityId: groupId, action: "update", changes }, tx);
+    return { ok: true };
+  });
+}
+
+export type GroupDeleteResult =
+  | { ok: true; name: string }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "hasProposals"; count: number };
+
+/**
+ * Deletes a working group created by mistake. Only an empty one: proposals are what the room
+ * said, and are never deleted. The row lock makes a proposal saved at the same moment wait.
+ */
+export async function deleteWorkingGroup(actorId: string, workshopId: string, groupId: string): Promise<GroupDeleteResult> {
+  return prisma.$transaction(async (tx): Promise<GroupDeleteResult> => {
+    const group = await lockWorkingGroup(tx, workshopId, groupId);
+    if (!group) return { ok: false, reason: "notFound" };
+    if (group.proposalCount > 0) return { ok: false, reason: "hasProposals", count: group.proposalCount };
+    await tx.workingGroup.delete({ where: { id: groupId }, select: { id: true } });
+    await recordAudit(
+      {
+        actorId,
+        entityType: "WorkingGroup",
+        entityId: groupId,
+        action: "delete",
+        changes: { workshopId, name: group.name, moderator: group.moderator, objectiveNumbers: group.objectiveNumbers },
+      },
+      tx,
+    );
+    return { ok: true, name: group.name };
+  });
+}
+
+const proposalEditSelect = {
+  id: true,
+  title: true,
+  objectiveNumber: true,
+  leadOrganisationId: true,
+  notes: true,
+  status: true,
+} as const;
+
+type EditableProposal = { title: string; objectiveNumber: number; leadOrganisationId: string | null; notes: string | null };
+
+function proposalFingerprint(proposal: EditableProposal) {
+  return fingerprint({
+    title: proposal.title,
+    objectiveNumber: proposal.objectiveNumber,
+    leadOrganisationId: proposal.leadOrganisationId,
+    notes: proposal.notes,
+  });
+}
+
+/** A proposal of a working group as its edit form wants it; `status` says whether it may still be corrected. */
+export async function getProposalForEdit(workshopId: string, groupId: string, proposalId: string) {
+  const proposal = await prisma.actionProposal.findFirst({
+    where: { id: proposalId, workingGroup: { id: groupId, workshopId } },
+    select: {
+      ...proposalEditSelect,
+      leadOrganisation: { select: { id: true, acronym: true, name: true } },
+      workingGroup: {
+        select: {
+          id: true,
+          name: true,
+          objectives: { orderBy: { objectiveNumber: "asc" }, select: { objectiveNumber: true } },
+          workshop: { select: { id: true, title: true } },
+        },
+      },
+    },
+  });
+  if (!proposal) return null;
+  const { workingGroup, ...fields } = proposal;
+  return {
+    ...fields,
+    loaded: proposalFingerprint(fields),
+    group: { id: workingGroup.id, name: workingGroup.name, objectiveNumbers: workingGroup.objectives.map((link) => link.objectiveNumber) },
+    workshop: workingGroup.workshop,
+  };
+}
+
+export type ProposalUpdateResult =
+  | { ok: true }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "decided" }
+  | { ok: false; reason: "conflict" }
+  | { ok: false; reason: "invalid"; errors: FieldErrors };
+
+/**
+ * Corrects a pending proposal. A decided one is left alone: it became (part of) a plan action,
+ * or was set aside with a reason given about what it said.
+ */
+export async function updateProposal(
+  actorId: string,
+  workshopId: string,
+  groupId: string,
+  proposalId: string,
+  input: ProposalEditInput,
+): Promise<ProposalUpdateResult> {
+  return prisma.$transaction(async (tx): Promise<ProposalUpdateResult> => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "ActionProposal" p JOIN "WorkingGroup" g ON g.id = p."workingGroupId"
+      WHERE p.id = ${proposalId} AND g.id = ${groupId} AND g."workshopId" = ${workshopId}
+      FOR UPDATE OF p`;
+    if (!locked.length) return { ok: false, reason: "notFound" };
+    const before = await tx.actionProposal.findUniqueOrThrow({ where: { id: proposalId }, select: proposalEditSelect });
+    if (before.status !== "PENDING") return { ok: false, reason: "decided" };
+    if (proposalFingerprint(before) !== input.loaded) return { ok: false, reason: "conflict" };
+    const fields = {
+      title: input.title,
+      objectiveNumber: input.objectiveNumber,
+      leadOrganisationId: input.leadOrganisationId ?? null,
+      notes: input.notes ?? null,
+    };
+    // The lead already chosen stays possible even if its organisation has since been deactivated.
+    if (fields.leadOrganisationId && fields.leadOrganisationId !== before.leadOrganisationId && !(await isActiveOrganisation(tx, fields.leadOrganisationId))) {
+      return { ok: false, reason: "invalid", errors: { leadOrganisationId: "validation.unknownOrganisation" } };
+    }
+    await tx.actionProposal.update({ where: { id: proposalId }, data: fields, select: { id: true } });
+    const { id: _id, status: _status, ...editable } = before;
+    await recordAudit(
+      { actorId, entityType: "ActionProposal", entityId: proposalId, action: "update", changes: diffFields(editable, fields) },
+      tx,
+    );
+    return { ok: true };
   });
 }
