@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
-import { get, useForm, type DefaultValues, type FieldValues } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
 import type * as z from "zod/mini";
 import type { FieldErrors } from "~/utils/forms";
 import { translateMessage, useT } from "~/utils/i18n";
@@ -45,6 +45,9 @@ export function useValidatedForm<Schema extends z.ZodMiniType<FieldValues, Field
   };
   return { form, onSubmit, errorFor };
 }
+
+/** The `register` of a form with at least these fields, for a component that renders some of them. */
+export type RegisterFields<Name extends string> = (name: Name) => UseFormRegisterReturn<Name>;
 
 export function ErrorSummary({ errors, labels }: { errors?: FieldErrors; labels: Record<string, string> }) {
   const t = useT();

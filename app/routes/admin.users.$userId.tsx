@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
-import { OrganisationOptions, type OrganisationChoice } from "~/components/organisation-options";
+import type { OrganisationChoice } from "~/components/organisation-options";
+import { UserFields } from "~/components/user-fields";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
-import { profileValues, ResetPasswordSchema, SetActiveSchema, UpdateUserSchema, USER_LANGUAGES } from "~/modules/users/schema";
+import { profileValues, ResetPasswordSchema, SetActiveSchema, UpdateUserSchema } from "~/modules/users/schema";
 import { getUser, resetUserPassword, setUserActive, updateUser } from "~/modules/users/users.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, useLang, useT, type MessageKey } from "~/utils/i18n";
-import { ROLES } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `${loaderData.account.name} – Utilisateurs – Pacte` : "Utilisateur – Pacte" },
@@ -205,43 +205,7 @@ function ProfileForm({
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="version" value={account.version} />
-        <Field name="name" label={labels.name} error={errorFor("name")} required>
-          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("name")} defaultValue={defaults.name} />}
-        </Field>
-        <Field name="role" label={labels.role} error={errorFor("role")} required>
-          {(control) => (
-            <select {...control} {...form.register("role")} defaultValue={defaults.role}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`role.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          name="organisationId"
-          label={labels.organisationId}
-          help={t("admin.users.organisationHelp")}
-          error={errorFor("organisationId")}
-        >
-          {(control) => (
-            <select {...control} {...form.register("organisationId")} defaultValue={defaults.organisationId}>
-              <OrganisationOptions organisations={organisations} emptyLabel={t("admin.users.noOrganisation")} />
-            </select>
-          )}
-        </Field>
-        <Field name="language" label={labels.language} error={errorFor("language")} required>
-          {(control) => (
-            <select {...control} {...form.register("language")} defaultValue={defaults.language}>
-              {USER_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`admin.users.language.${language}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <UserFields register={form.register} errorFor={errorFor} labels={labels} defaults={defaults} organisations={organisations} />
         <div className="button-row">
           <button type="submit" className="button" disabled={saving}>
             {saving ? t("form.saving") : t("admin.users.save")}

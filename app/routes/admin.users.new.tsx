@@ -2,14 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
-import { OrganisationOptions } from "~/components/organisation-options";
+import { UserFields } from "~/components/user-fields";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
-import { CreateUserSchema, profileValues, USER_LANGUAGES } from "~/modules/users/schema";
+import { CreateUserSchema, profileValues } from "~/modules/users/schema";
 import { createUser } from "~/modules/users/users.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n";
-import { ROLES } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Nouvel utilisateur – Pacte" }];
 
@@ -63,47 +62,19 @@ export default function NewUserRoute() {
       <h1>{t("admin.users.new")}</h1>
       <ErrorSummary errors={actionData?.errors} labels={labels} />
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
-        <Field name="name" label={labels.name} error={errorFor("name")} required>
-          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("name")} defaultValue={defaults.name} />}
-        </Field>
-        <Field name="email" label={labels.email} help={t("admin.users.emailHelp")} error={errorFor("email")} required>
-          {(control) => <input type="email" autoComplete="off" {...control} {...form.register("email")} defaultValue={defaults.email} />}
-        </Field>
-        <Field name="role" label={labels.role} error={errorFor("role")} required>
-          {(control) => (
-            <select {...control} {...form.register("role")} defaultValue={defaults.role}>
-              <option value="">{t("admin.users.chooseRole")}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`role.${role}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          name="organisationId"
-          label={labels.organisationId}
-          help={t("admin.users.organisationHelp")}
-          error={errorFor("organisationId")}
-        >
-          {(control) => (
-            <select {...control} {...form.register("organisationId")} defaultValue={defaults.organisationId}>
-              <OrganisationOptions organisations={organisations} emptyLabel={t("admin.users.noOrganisation")} />
-            </select>
-          )}
-        </Field>
-        <Field name="language" label={labels.language} error={errorFor("language")} required>
-          {(control) => (
-            <select {...control} {...form.register("language")} defaultValue={defaults.language}>
-              {USER_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`admin.users.language.${language}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <UserFields
+          register={form.register}
+          errorFor={errorFor}
+          labels={labels}
+          defaults={defaults}
+          organisations={organisations}
+          chooseRole
+          emailField={
+            <Field name="email" label={labels.email} help={t("admin.users.emailHelp")} error={errorFor("email")} required>
+              {(control) => <input type="email" autoComplete="off" {...control} {...form.register("email")} defaultValue={defaults.email} />}
+            </Field>
+          }
+        />
         <Field name="password" label={labels.password} help={t("admin.users.passwordHelp")} error={errorFor("password")} required>
           {(control) => <input type="password" autoComplete="new-password" {...control} {...form.register("password")} />}
         </Field>

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
-import { OrganisationOptions } from "~/components/organisation-options";
+import { ErrorSummary, useValidatedForm } from "~/components/form";
+import { ProposalFields, proposalLabels } from "~/components/proposal-fields";
 import { ProposalStatusBadge } from "~/components/proposal-status-badge";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { ProposalSchema, textValue } from "~/modules/workshops/schema";
@@ -92,72 +92,27 @@ function ProposalForm({
   const { group, objectives, organisations, defaultObjective } = loaderData;
   const navigation = useNavigation();
   const t = useT();
-  const lang = useLang();
   const defaults = values ?? { title: "", objectiveNumber: defaultObjective, leadOrganisationId: "", notes: "" };
   const { form, onSubmit, errorFor } = useValidatedForm(ProposalSchema, { defaultValues: defaults, serverErrors: errors });
-  const labels = {
-    title: t("workshops.proposals.title"),
-    objectiveNumber: t("workshops.objective"),
-    leadOrganisationId: t("workshops.proposedLead"),
-    notes: t("workshops.proposals.notes"),
-  };
-  const title = (objective: { titleFr: string; titleEn: string }) => (lang === "en" ? objective.titleEn : objective.titleFr);
-  const ofGroup = objectives.filter((objective) => group.objectiveNumbers.includes(objective.number));
-  const others = objectives.filter((objective) => !group.objectiveNumbers.includes(objective.number));
+  const labels = proposalLabels(t);
   const saving = navigation.state !== "idle" && navigation.formMethod === "POST";
 
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate onSubmit={onSubmit} className="form" aria-labelledby="new-proposal">
-        <Field name="title" label={labels.title} help={t("workshops.proposals.titleHelp")} error={errorFor("title")} required>
-          {(control) => (
-            // Focus returns here after each save, so the next proposal can be typed at once.
-            <input type="text" autoFocus={focus} autoComplete="off" {...control} {...form.register("title")} defaultValue={defaults.title} />
-          )}
-        </Field>
-        <Field
-          name="objectiveNumber"
-          label={labels.objectiveNumber}
-          help={t("workshops.proposals.objectiveHelp")}
-          error={errorFor("objectiveNumber")}
-          required
-        >
-          {(control) => (
-            <select {...control} {...form.register("objectiveNumber")} defaultValue={defaults.objectiveNumber}>
-              {defaults.objectiveNumber === "" ? <option value="">{t("workshops.proposals.chooseObjective")}</option> : null}
-              <optgroup label={t("workshops.proposals.groupObjectives")}>
-                {ofGroup.map((objective) => (
-                  <option key={objective.number} value={String(objective.number)}>
-                    {objective.number}. {title(objective)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t("workshops.proposals.otherObjectives")}>
-                {others.map((objective) => (
-                  <option key={objective.number} value={String(objective.number)}>
-                    {objective.number}. {title(objective)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          )}
-        </Field>
-        <Field
-          name="leadOrganisationId"
-          label={labels.leadOrganisationId}
-          help={t("workshops.proposals.leadHelp")}
-          error={errorFor("leadOrganisationId")}
-        >
-          {(control) => (
-            <select {...control} {...form.register("leadOrganisationId")} defaultValue={defaults.leadOrganisationId}>
-              <OrganisationOptions organisations={organisations} emptyLabel={t("workshops.leadToBeDefined")} />
-            </select>
-          )}
-        </Field>
-        <Field name="notes" label={labels.notes} help={t("workshops.proposals.notesHelp")} error={errorFor("notes")}>
-          {(control) => <textarea rows={3} {...control} {...form.register("notes")} defaultValue={defaults.notes} />}
-        </Field>
+        <ProposalFields
+          register={form.register}
+          errorFor={errorFor}
+          labels={labels}
+          defaults={defaults}
+          objectives={objectives}
+          groupObjectiveNumbers={group.objectiveNumbers}
+          organisations={organisations}
+          // Focus returns to the title after each save, so the next proposal can be typed at once.
+          autoFocus={focus}
+          notesRows={3}
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={saving}>
             {saving ? t("form.saving") : t("workshops.proposals.save")}

@@ -8,7 +8,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { ErrorSummary, useValidatedForm } from "~/components/form";
+import { WorkingGroupFields, workingGroupLabels } from "~/components/working-group-fields";
 import { listValue, textValue, WorkingGroupEditSchema } from "~/modules/workshops/schema";
 import {
   deleteWorkingGroup,
@@ -20,7 +21,7 @@ import actionsStyles from "~/styles/actions.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FormValues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { formatNumber, translateMessage, translator, useLang, useT, type Lang, type Translate } from "~/utils/i18n";
+import { formatNumber, translator, useLang, useT, type Lang, type Translate } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
@@ -94,12 +95,7 @@ export default function EditWorkingGroupRoute() {
   // What the editor typed wins over the stored group, even after a conflict; the fingerprint is always the latest.
   const defaults = { ...(submitted?.values ?? group), loaded: group.loaded };
   const { form, onSubmit, errorFor } = useValidatedForm(WorkingGroupEditSchema, { defaultValues: defaults, serverErrors: saveErrors });
-  const labels = {
-    name: t("workshops.groups.name"),
-    moderator: t("workshops.groups.moderator"),
-    objectiveNumbers: t("workshops.groups.objectives"),
-  };
-  const objectivesError = errorFor("objectiveNumbers");
+  const labels = workingGroupLabels(t);
   const submitting = navigation.state === "submitting";
   const groupPage = `/workshops/${group.workshop.id}/groups/${group.id}`;
 
@@ -114,40 +110,7 @@ export default function EditWorkingGroupRoute() {
       {/* A new key after a conflict: the form takes the newer group's fingerprint. */}
       <Form method="post" noValidate onSubmit={onSubmit} className="form" key={group.loaded}>
         <input type="hidden" name="loaded" value={group.loaded} />
-        <Field name="name" label={labels.name} help={t("workshops.groups.nameHelp")} error={errorFor("name")} required>
-          {(control) => <input type="text" {...control} {...form.register("name")} defaultValue={defaults.name} />}
-        </Field>
-        <Field name="moderator" label={labels.moderator} help={t("workshops.groups.moderatorHelp")} error={errorFor("moderator")}>
-          {(control) => <input type="text" {...control} {...form.register("moderator")} defaultValue={defaults.moderator} />}
-        </Field>
-        <fieldset
-          className="field choice-fieldset"
-          id="field-objectiveNumbers"
-          aria-describedby={objectivesError ? "field-objectiveNumbers-error" : undefined}
-        >
-          <legend>
-            {labels.objectiveNumbers} <span className="required">({t("form.required")})</span>
-          </legend>
-          <span className="help">{t("workshops.groups.objectivesHelp")}</span>
-          {objectives.map((objective) => (
-            <label key={objective.number} className="checkbox">
-              <input
-                type="checkbox"
-                value={String(objective.number)}
-                {...form.register("objectiveNumbers")}
-                defaultChecked={defaults.objectiveNumbers.map(String).includes(String(objective.number))}
-              />
-              <span>
-                <span className="objective-number">{objective.number}.</span> {lang === "en" ? objective.titleEn : objective.titleFr}
-              </span>
-            </label>
-          ))}
-          {objectivesError ? (
-            <p className="field-error" id="field-objectiveNumbers-error">
-              {translateMessage(t, objectivesError)}
-            </p>
-          ) : null}
-        </fieldset>
+        <WorkingGroupFields register={form.register} errorFor={errorFor} labels={labels} defaults={defaults} objectives={objectives} />
         <div className="button-row">
           <button type="submit" className="button" disabled={submitting}>
             {submitting && navigation.formData?.get("intent") !== "delete" ? t("form.saving") : t("workshops.groups.save")}

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
-import { OrganisationOptions } from "~/components/organisation-options";
+import { ErrorSummary, useValidatedForm } from "~/components/form";
+import { ProposalFields, proposalLabels } from "~/components/proposal-fields";
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { ProposalEditSchema, textValue } from "~/modules/workshops/schema";
 import { getProposalForEdit, listObjectiveChoices, updateProposal } from "~/modules/workshops/workshops.server";
@@ -89,15 +89,8 @@ export default function EditProposalRoute() {
     loaded: proposal.loaded,
   };
   const { form, onSubmit, errorFor } = useValidatedForm(ProposalEditSchema, { defaultValues: defaults, serverErrors: actionData?.errors });
-  const labels = {
-    title: t("workshops.proposals.title"),
-    objectiveNumber: t("workshops.objective"),
-    leadOrganisationId: t("workshops.proposedLead"),
-    notes: t("workshops.proposals.notes"),
-  };
+  const labels = proposalLabels(t);
   const title = (objective: { titleFr: string; titleEn: string }) => (lang === "en" ? objective.titleEn : objective.titleFr);
-  const ofGroup = objectives.filter((objective) => proposal.group.objectiveNumbers.includes(objective.number));
-  const others = objectives.filter((objective) => !proposal.group.objectiveNumbers.includes(objective.number));
   const objectiveTitle = new Map(objectives.map((objective) => [objective.number, title(objective)]));
   const saving = navigation.state === "submitting";
   const groupPage = `/workshops/${proposal.workshop.id}/groups/${proposal.group.id}`;
@@ -130,51 +123,16 @@ export default function EditProposalRoute() {
       {/* A new key after a conflict: the form takes the newer proposal's fingerprint. */}
       <Form method="post" noValidate onSubmit={onSubmit} className="form" key={proposal.loaded}>
         <input type="hidden" name="loaded" value={proposal.loaded} />
-        <Field name="title" label={labels.title} help={t("workshops.proposals.titleHelp")} error={errorFor("title")} required>
-          {(control) => <input type="text" autoComplete="off" {...control} {...form.register("title")} defaultValue={defaults.title} />}
-        </Field>
-        <Field
-          name="objectiveNumber"
-          label={labels.objectiveNumber}
-          help={t("workshops.proposals.objectiveHelp")}
-          error={errorFor("objectiveNumber")}
-          required
-        >
-          {(control) => (
-            <select {...control} {...form.register("objectiveNumber")} defaultValue={defaults.objectiveNumber}>
-              {defaults.objectiveNumber === "" ? <option value="">{t("workshops.proposals.chooseObjective")}</option> : null}
-              <optgroup label={t("workshops.proposals.groupObjectives")}>
-                {ofGroup.map((objective) => (
-                  <option key={objective.number} value={String(objective.number)}>
-                    {objective.number}. {title(objective)}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={t("workshops.proposals.otherObjectives")}>
-                {others.map((objective) => (
-                  <option key={objective.number} value={String(objective.number)}>
-                    {objective.number}. {title(objective)}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          )}
-        </Field>
-        <Field
-          name="leadOrganisationId"
-          label={labels.leadOrganisationId}
-          help={t("workshops.proposals.leadHelp")}
-          error={errorFor("leadOrganisationId")}
-        >
-          {(control) => (
-            <select {...control} {...form.register("leadOrganisationId")} defaultValue={defaults.leadOrganisationId}>
-              <OrganisationOptions organisations={organisations} emptyLabel={t("workshops.leadToBeDefined")} />
-            </select>
-          )}
-        </Field>
-        <Field name="notes" label={labels.notes} help={t("workshops.proposals.notesHelp")} error={errorFor("notes")}>
-          {(control) => <textarea rows={4} {...control} {...form.register("notes")} defaultValue={defaults.notes} />}
-        </Field>
+        <ProposalFields
+          register={form.register}
+          errorFor={errorFor}
+          labels={labels}
+          defaults={defaults}
+          objectives={objectives}
+          groupObjectiveNumbers={proposal.group.objectiveNumbers}
+          organisations={organisations}
+          notesRows={4}
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={saving}>
             {saving ? t("form.saving") : t("workshops.proposals.saveEdit")}

@@ -1,13 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { ErrorSummary, useValidatedForm } from "~/components/form";
+import { WorkingGroupFields, workingGroupLabels } from "~/components/working-group-fields";
 import { listValue, textValue, WorkingGroupSchema } from "~/modules/workshops/schema";
 import { createWorkingGroup, getWorkshopSummary, listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FormValues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { translateMessage, useLang, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Nouveau groupe de travail – Pacte" }];
 
@@ -42,18 +43,12 @@ export default function NewWorkingGroupRoute() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const lang = useLang();
   const defaults = actionData?.values ?? typed({});
   const { form, onSubmit, errorFor } = useValidatedForm(WorkingGroupSchema, {
     defaultValues: defaults,
     serverErrors: actionData?.errors,
   });
-  const labels = {
-    name: t("workshops.groups.name"),
-    moderator: t("workshops.groups.moderator"),
-    objectiveNumbers: t("workshops.groups.objectives"),
-  };
-  const objectivesError = errorFor("objectiveNumbers");
+  const labels = workingGroupLabels(t);
 
   return (
     <>
@@ -63,40 +58,7 @@ export default function NewWorkingGroupRoute() {
       <h1>{t("workshops.groups.new")}</h1>
       <ErrorSummary errors={actionData?.errors} labels={labels} />
       <Form method="post" noValidate onSubmit={onSubmit} className="form">
-        <Field name="name" label={labels.name} help={t("workshops.groups.nameHelp")} error={errorFor("name")} required>
-          {(control) => <input type="text" {...control} {...form.register("name")} defaultValue={defaults.name} />}
-        </Field>
-        <Field name="moderator" label={labels.moderator} help={t("workshops.groups.moderatorHelp")} error={errorFor("moderator")}>
-          {(control) => <input type="text" {...control} {...form.register("moderator")} defaultValue={defaults.moderator} />}
-        </Field>
-        <fieldset
-          className="field choice-fieldset"
-          id="field-objectiveNumbers"
-          aria-describedby={objectivesError ? "field-objectiveNumbers-error" : undefined}
-        >
-          <legend>
-            {labels.objectiveNumbers} <span className="required">({t("form.required")})</span>
-          </legend>
-          <span className="help">{t("workshops.groups.objectivesHelp")}</span>
-          {objectives.map((objective) => (
-            <label key={objective.number} className="checkbox">
-              <input
-                type="checkbox"
-                value={String(objective.number)}
-                {...form.register("objectiveNumbers")}
-                defaultChecked={defaults.objectiveNumbers.includes(String(objective.number))}
-              />
-              <span>
-                <span className="objective-number">{objective.number}.</span> {lang === "en" ? objective.titleEn : objective.titleFr}
-              </span>
-            </label>
-          ))}
-          {objectivesError ? (
-            <p className="field-error" id="field-objectiveNumbers-error">
-              {translateMessage(t, objectivesError)}
-            </p>
-          ) : null}
-        </fieldset>
+        <WorkingGroupFields register={form.register} errorFor={errorFor} labels={labels} defaults={defaults} objectives={objectives} />
         <div className="button-row">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("form.saving") : t("workshops.groups.create")}
