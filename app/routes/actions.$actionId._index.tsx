@@ -1,6 +1,7 @@
 // One action: everything about it, its indicators and its history; deleting it from a draft plan.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/delete-confirmation";
 import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
 import { deleteAction, getAction, getActionSummary, listActionHistory } from "~/modules/actions/actions.server";
@@ -10,7 +11,7 @@ import { DISAGGREGATIONS } from "~/modules/indicators/schema";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatXof, translateMessage, useLang, useT, type Lang, type MessageKey, type Translate } from "~/utils/i18n";
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatXof, useLang, useT, type Lang, type MessageKey, type Translate } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import actionsStyles from "~/styles/actions.css";
 
@@ -84,7 +85,6 @@ function indicatorValue(t: Translate, lang: Lang, indicator: { kind: string; uni
 export default function ActionRoute() {
   const { action, canEdit, own, history, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<DeleteAction>();
-  const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
   const title = (item: { titleFr: string; titleEn: string }) => (lang === "en" ? item.titleEn : item.titleFr);
@@ -326,34 +326,13 @@ export default function ActionRoute() {
       ) : null}
 
       {canEdit ? (
-        <section aria-labelledby="delete-title" className="danger-zone">
-          <h2 id="delete-title">{t("actions.deleteTitle")}</h2>
-          <p>{t("actions.deleteHelp")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <div className="field">
-              <label className="checkbox" htmlFor="field-confirm">
-                <input
-                  type="checkbox"
-                  id="field-confirm"
-                  name="confirm"
-                  required
-                  aria-invalid={Boolean(confirmError)}
-                  aria-describedby={confirmError ? "field-confirm-error" : undefined}
-                />
-                {t("actions.deleteConfirm")}
-              </label>
-              {confirmError ? (
-                <p className="field-error" id="field-confirm-error" role="alert">
-                  {translateMessage(t, confirmError)}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" className="button button--danger" disabled={navigation.state === "submitting"}>
-              {t("actions.delete")}
-            </button>
-          </Form>
-        </section>
+        <DeleteConfirmation
+          title={t("actions.deleteTitle")}
+          help={t("actions.deleteHelp")}
+          confirmLabel={t("actions.deleteConfirm")}
+          buttonLabel={t("actions.delete")}
+          error={confirmError}
+        />
       ) : null}
     </>
   );

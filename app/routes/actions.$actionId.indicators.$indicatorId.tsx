@@ -1,6 +1,7 @@
 // Editing or removing one indicator of an action of a draft plan.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { DeleteConfirmation } from "~/components/delete-confirmation";
 import { IndicatorForm } from "~/components/indicator-form";
 import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionSummary } from "~/modules/actions/actions.server";
@@ -12,7 +13,7 @@ import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { translateMessage, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 import actionsStyles from "~/styles/actions.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
@@ -70,7 +71,6 @@ type IndicatorAction = typeof action;
 export default function IndicatorRoute() {
   const { action, indicator, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<IndicatorAction>();
-  const navigation = useNavigation();
   const t = useT();
   const updateResult = actionData?.intent === "update" ? actionData : undefined;
   const confirmError = actionData?.intent === "delete" ? actionData.errors.confirm : undefined;
@@ -92,34 +92,14 @@ export default function IndicatorRoute() {
         cancelTo={`/actions/${action.id}`}
       />
 
-      <section id="delete" aria-labelledby="delete-title" className="danger-zone">
-        <h2 id="delete-title">{t("indicators.delete")}</h2>
-        <p>{t("indicators.deleteHelp")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <div className="field">
-            <label className="checkbox" htmlFor="field-confirm">
-              <input
-                type="checkbox"
-                id="field-confirm"
-                name="confirm"
-                required
-                aria-invalid={Boolean(confirmError)}
-                aria-describedby={confirmError ? "field-confirm-error" : undefined}
-              />
-              {t("indicators.deleteConfirm")}
-            </label>
-            {confirmError ? (
-              <p className="field-error" id="field-confirm-error" role="alert">
-                {translateMessage(t, confirmError)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--danger" disabled={navigation.state === "submitting"}>
-            {t("indicators.delete")}
-          </button>
-        </Form>
-      </section>
+      <DeleteConfirmation
+        id="delete"
+        title={t("indicators.delete")}
+        help={t("indicators.deleteHelp")}
+        confirmLabel={t("indicators.deleteConfirm")}
+        buttonLabel={t("indicators.delete")}
+        error={confirmError}
+      />
     </>
   );
 }

@@ -244,7 +244,6 @@ export default function PlanImportRoute() {
               type="file"
               name="file"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              required
             />
           )}
         </Field>
