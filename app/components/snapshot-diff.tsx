@@ -1,5 +1,26 @@
+import type { ReactNode } from "react";
 import type { SnapshotDiff } from "~/modules/plans/snapshot";
 import { isMessageKey, useT } from "~/utils/i18n";
+
+function DiffSection({ id, mark, title, items }: { id: string; mark: string; title: string; items: { code: string; title: string; detail?: ReactNode }[] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        <span aria-hidden="true">{mark} </span>
+        {title} ({items.length})
+      </h2>
+      <ul className="diff-list">
+        {items.map((action) => (
+          <li key={action.code}>
+            <strong>{action.code}</strong> {action.title}
+            {action.detail}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** Actions added, removed and changed between two versions of a plan. */
 export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
@@ -11,53 +32,22 @@ export function SnapshotDiffView({ diff }: { diff: SnapshotDiff }) {
   if (!diff.added.length && !diff.removed.length && !diff.changed.length) return <p>{t("plans.diffNone")}</p>;
   return (
     <>
-      {diff.added.length ? (
-        <section aria-labelledby="diff-added">
-          <h2 id="diff-added">
-            <span aria-hidden="true">＋ </span>
-            {t("plans.diffAdded")} ({diff.added.length})
-          </h2>
-          <ul className="diff-list">
-            {diff.added.map((action) => (
-              <li key={action.code}>
-                <strong>{action.code}</strong> {action.title}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {diff.removed.length ? (
-        <section aria-labelledby="diff-removed">
-          <h2 id="diff-removed">
-            <span aria-hidden="true">− </span>
-            {t("plans.diffRemoved")} ({diff.removed.length})
-          </h2>
-          <ul className="diff-list">
-            {diff.removed.map((action) => (
-              <li key={action.code}>
-                <strong>{action.code}</strong> {action.title}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {diff.changed.length ? (
-        <section aria-labelledby="diff-changed">
-          <h2 id="diff-changed">
-            <span aria-hidden="true">✎ </span>
-            {t("plans.diffChanged")} ({diff.changed.length})
-          </h2>
-          <ul className="diff-list">
-            {diff.changed.map((action) => (
-              <li key={action.code}>
-                <strong>{action.code}</strong> {action.title}
-                <br />
-                <span className="muted">{t("plans.diffFields", { fields: action.fields.map(fieldLabel).join(", ") })}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DiffSection id="diff-added" mark="＋" title={t("plans.diffAdded")} items={diff.added} />
+      <DiffSection id="diff-removed" mark="−" title={t("plans.diffRemoved")} items={diff.removed} />
+      <DiffSection
+        id="diff-changed"
+        mark="✎"
+        title={t("plans.diffChanged")}
+        items={diff.changed.map((action) => ({
+          ...action,
+          detail: (
+            <>
+              <br />
+              <span className="muted">{t("plans.diffFields", { fields: action.fields.map(fieldLabel).join(", ") })}</span>
+            </>
+          ),
+        }))}
+      />
     </>
   );
 }
