@@ -11,10 +11,12 @@ import path from "node:path";
 import { createDatabase, dropDatabase, migrate, projectRoot, run, seedDatabase, startDatabaseServer } from "./database";
 
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+// Anything else (file names, -g filters) goes to the runner: Vitest, or Playwright with --only=e2e.
+const passed = process.argv.slice(2).filter((arg) => !arg.startsWith("--only="));
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 async function integration() {
-  await run(bin("vitest"), ["run"]);
+  await run(bin("vitest"), ["run", ...(only === "integration" ? passed : [])]);
 }
 
 async function endToEnd() {
@@ -25,7 +27,7 @@ async function endToEnd() {
     const url = await createDatabase(server, name);
     await migrate(url);
     await seedDatabase(url);
-    await run(bin("playwright"), ["test"], { env: { E2E_DATABASE_URL: url } });
+    await run(bin("playwright"), ["test", ...(only === "e2e" ? passed : [])], { env: { E2E_DATABASE_URL: url } });
   } finally {
     await dropDatabase(server, name).catch(() => {});
     await server.stop();

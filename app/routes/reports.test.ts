@@ -232,7 +232,7 @@ test("submission into a closed period is refused, then allowed once after a revi
   expect(abilitiesOf((await load(reportId, focal.cookie)).body)).toMatchObject({ edit: false, submit: false, blockedByClosedPeriod: true });
 
   const reviewer = await signedInAs("REVIEWER");
-  await reopenReport(reviewer.user.id, reportId);
+  await reopenReport(reviewer.user, reportId);
   expect(abilitiesOf((await load(reportId, focal.cookie)).body)).toMatchObject({ edit: true, submit: true });
   const accepted = await post(reportId, await complete(reportId, indicator.id), focal.cookie);
   expect(accepted.status).toBe(302);
@@ -251,7 +251,7 @@ test("no new report can be started in a closed period, unless a reviewer reopens
   expect(await prisma.progressReport.count({ where: { actionId: action.id } })).toBe(0);
 
   const reviewer = await signedInAs("REVIEWER");
-  const reopened = await reopenMissingReport(reviewer.user.id, action.id, period.id);
+  const reopened = await reopenMissingReport(reviewer.user, action.id, period.id);
   expect(await startReport(action.id, period.id, focal.cookie)).toBe(reopened.id);
   expect((await post(reopened.id, await complete(reopened.id, indicator.id), focal.cookie)).status).toBe(302);
   expect(await prisma.progressReport.findUniqueOrThrow({ where: { id: reopened.id }, select: { reviewState: true, organisationId: true } })).toEqual({

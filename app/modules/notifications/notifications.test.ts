@@ -132,8 +132,8 @@ test("deciding on a report tells the organisation's focal points; a submission t
   const sentBack = await createProgressReport(second.id, period.id, { state: "SUBMITTED" });
   const reviewer = await createUser({ role: "REVIEWER" });
 
-  await decideReport(reviewer.id, approved.id, { intent: "approve", version: approved.version });
-  await decideReport(reviewer.id, sentBack.id, { intent: "requestChanges", version: sentBack.version, comment: "Chiffres ?" });
+  await decideReport(reviewer, approved.id, { intent: "approve", version: approved.version });
+  await decideReport(reviewer, sentBack.id, { intent: "requestChanges", version: sentBack.version, comment: "Chiffres ?" });
   const notices = await prisma.notification.findMany({
     where: { userId: focalPoint.id },
     orderBy: { createdAt: "asc" },

@@ -17,12 +17,18 @@ const TABLE: Record<ReportTransition, { from: readonly ReviewState[]; to: Review
   requestChanges: { from: ["SUBMITTED"], to: "CHANGES_REQUESTED" },
 };
 
-const PERMISSION_FOR = {
+/** The permission each transition asks of the user (scoped to the report's organisation). */
+export const PERMISSION_FOR = {
   save: "report:edit",
   submit: "report:submit",
   approve: "report:review",
   requestChanges: "report:review",
 } as const;
+
+/** The states a transition may start from (for a guarded update's `where`). */
+export function statesAllowing(transition: ReportTransition) {
+  return REVIEW_STATES.filter((state) => nextState(state, transition) !== null);
+}
 
 /** The state after `transition`, or null when the report's state does not allow it. */
 export function nextState(state: ReviewState, transition: ReportTransition): ReviewState | null {

@@ -1,36 +1,60 @@
 // Progress reports: the lead organisation's focal point starts, saves and submits one per
 // action and open period; partner organisations add contribution notes; a reviewer may
 // reopen one after its period closed. Who may move a report from which state is
-// report-state.ts's table; this module enforces it inside each write's transaction.
+// abilities.ts (built on report-state.ts's table); this module asks it inside each write's
+// transaction and refuses with a DomainError.
 import { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { emailNotifications, notifyReportSubmitted } from "~/modules/notifications/notifications.server";
 import { prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
-import { can, type PermissionSubject } from "~/utils/permissions";
-import { compareByUrgency, isLate, isReportExpected, periodAcceptsReport, URGENCIES, urgencyOf, type Urgency } from "./due";
+import { conflictError, forbiddenError, notFoundError } from "~/utils/domain-error";
+import type { MessageKey } from "~/utils/i18n";
+import { can, scopeOf, type Permission, type PermissionSubject } from "~/utils/permissions";
+import { isPartnerNotLead, reportAbilities, type ReportFacts } from "./abilities";
+import { compareByUrgency, isLate, isReportExpected, URGENCIES, urgencyOf, type Urgency } from "./due";
+import { indicatorFormSelect, reportFactsSelect, reportPageSelect } from "./fields";
 import { expectedActionsWhere } from "./periods.server";
-import { canTransition, nextState, REVIEW_STATES, type ReportTransition } from "./report-state";
+import { PERMISSION_FOR, statesAllowing } from "./report-state";
 import { readBreakdown, type ReportContent } from "./schema";
 
 type Actor = PermissionSubject & { id: string };
 
-export class ReportError extends Error {
-  constructor(
-    readonly reason:
-      | "forbidden" // the actor's role or organisation does not allow it
-      | "notEditable" // the report's state does not allow it (submitted, approved...)
-      | "stale" // someone saved it since the form was opened
-      | "periodClosed" // the period is closed and the report was not reopened
-      | "approved", // an approved report is final
-  ) {
-    super(reason);
-    this.name = "ReportError";
-  }
+/** Why a report write was refused, each with the message the form shows. */
+const REFUSALS = {
+  notEditable: "reports.notEditable", // the report's state does not allow it (submitted, approved...)
+  stale: "conflict.stale", // someone saved it since the form was opened
+  periodClosed: "reports.periodClosed", // the period is closed and the report was not reopened
+  approved: "reports.approvedFinal", // an approved report is final
+} as const satisfies Record<string, MessageKey>;
+export type ReportRefusal = keyof typeof REFUSALS;
+
+function refused(reason: ReportRefusal) {
+  return conflictError(reason, REFUSALS[reason]);
 }
 
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * The reports a user may see through `permission`, for a query's `where`: every report, or
+ * (for a scope of "own") their organisation's only. Null when the role has no such permission.
+ */
+function scopedTo(user: PermissionSubject, permission: Permission): Prisma.ProgressReportWhereInput | null {
+  const scope = scopeOf(user.role, permission);
+  if (!scope) return null;
+  return scope === "any" ? {} : { organisationId: user.organisationId ?? "" };
+}
+
+/** Out of scope or missing: a 403 if the report exists (it is someone else's), a 404 otherwise. */
+async function refuseMissing(reportId: string, client: Prisma.TransactionClient = prisma): Promise<never> {
+  const exists = await client.progressReport.count({ where: { id: reportId } });
+  throw exists ? forbiddenError() : notFoundError();
+}
+
+/** The facts reportAbilities needs, from a report read with `reportFactsSelect`. */
+function factsOf(report: Prisma.ProgressReportGetPayload<{ select: typeof reportFactsSelect }>): ReportFacts {
+  return { ...report, action: { partnerIds: report.action.partners.map((partner) => partner.organisationId) } };
 }
 
 // ---------------------------------------------------------------------------
@@ -48,90 +72,40 @@ export async function findReportTarget(actionId: string, periodId: string) {
   return { actionId, periodId, organisationId: action.leadOrganisationId, periodStatus: period.status, reportId: report?.id ?? null };
 }
 
-/** Everything a report's page shows: content, indicator values, comments and contributions. */
-export async function getReport(reportId: string) {
-  const report = await prisma.progressReport.findUnique({
-    where: { id: reportId },
-    select: {
-      id: true,
-      organisationId: true,
-      reviewState: true,
-      version: true,
-      status: true,
-      statusReason: true,
-      progress: true,
-      narrative: true,
-      challenges: true,
-      nextSteps: true,
-      evidenceLinks: true,
-      submittedAt: true,
-      reviewedAt: true,
-      reopenedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      submittedBy: { select: { name: true } },
-      reviewedBy: { select: { name: true } },
-      organisation: { select: { id: true, acronym: true, name: true } },
-      action: {
-        select: {
-          id: true,
-          code: true,
-          title: true,
-          planId: true,
-          status: true,
-          progress: true,
-          partners: { select: { organisationId: true } },
-          indicators: {
-            orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-            select: { id: true, name: true, unit: true, kind: true, disaggregation: true, baselineValue: true, targetValue: true, currentValue: true },
-          },
-        },
-      },
-      period: { select: { id: true, planId: true, label: true, startDate: true, endDate: true, dueDate: true, status: true } },
-      values: { select: { indicatorId: true, value: true, disaggregation: true } },
-      comments: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
-      },
-      contributions: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, note: true, createdAt: true, organisation: { select: { acronym: true, name: true } }, author: { select: { name: true } } },
-      },
-    },
-  });
-  if (!report) return null;
+/**
+ * Everything a report's page shows (content, indicator values, comments and contributions)
+ * and what the user may do on it. Refused (DomainError) unless the user may read it.
+ */
+export async function getReport(user: PermissionSubject, reportId: string) {
+  const report = await prisma.progressReport.findUnique({ where: { id: reportId }, select: reportPageSelect });
+  if (!report) throw notFoundError();
+  const abilities = reportAbilities(user, factsOf(report));
+  if (!abilities.read) throw forbiddenError();
   const { partners, ...action } = report.action;
   return {
-    ...report,
-    action: { ...action, partnerIds: partners.map((partner) => partner.organisationId) },
-    values: report.values.map((value) => ({ ...value, disaggregation: readBreakdown(value.disaggregation) })),
+    report: {
+      ...report,
+      action: { ...action, partnerIds: partners.map((partner) => partner.organisationId) },
+      values: report.values.map((value) => ({ ...value, disaggregation: readBreakdown(value.disaggregation) })),
+    },
+    abilities,
   };
 }
-export type ReportDetails = NonNullable<Awaited<ReturnType<typeof getReport>>>;
-
-/** Whether an organisation is a partner (not the lead) of the report's action. */
-export function isPartnerOf(report: { action: { partnerIds: string[] } }, organisationId: string | null) {
-  return organisationId !== null && report.action.partnerIds.includes(organisationId);
-}
+export type ReportDetails = Awaited<ReturnType<typeof getReport>>["report"];
 
 /**
- * What a user may do on a report's page. Reading: `report:read` (focal points: their own
- * organisation's reports), or being a partner organisation's focal point, who reads the
- * report to contribute to it.
+ * The indicators a report's form asks about, for the user who may apply `transition`
+ * (their organisation's reports only): the form's schema depends on them.
  */
-export function reportAbilities(user: PermissionSubject, report: Pick<ReportDetails, "organisationId" | "reviewState" | "reopenedAt" | "period" | "action">) {
-  const target = { organisationId: report.organisationId, state: report.reviewState };
-  const partner = can(user, "report:contribute") && isPartnerOf(report, user.organisationId) && user.organisationId !== report.organisationId;
-  const open = periodAcceptsReport(report.period, report);
-  return {
-    read: can(user, "report:read", { organisationId: report.organisationId }) || partner,
-    edit: canTransition(user, "save", target) && open,
-    submit: canTransition(user, "submit", target) && open,
-    /** The state allows editing, but the period is closed: the report must be reopened first. */
-    blockedByClosedPeriod: canTransition(user, "save", target) && !open,
-    reply: report.reviewState === "CHANGES_REQUESTED" && can(user, "report:edit", { organisationId: report.organisationId }),
-    contribute: partner && report.reviewState !== "APPROVED",
-  };
+export async function getReportIndicators(user: PermissionSubject, reportId: string, transition: "save" | "submit") {
+  const scope = scopedTo(user, PERMISSION_FOR[transition]);
+  if (!scope) throw forbiddenError();
+  const report = await prisma.progressReport.findFirst({
+    where: { id: reportId, ...scope },
+    select: { action: { select: { indicators: { select: indicatorFormSelect } } } },
+  });
+  if (!report) return refuseMissing(reportId);
+  return report.action.indicators;
 }
 
 // ---------------------------------------------------------------------------
@@ -141,24 +115,23 @@ export function reportAbilities(user: PermissionSubject, report: Pick<ReportDeta
 /**
  * The report of an action for a period: the existing one, or a new draft prefilled with the
  * action's current status and progress. New reports only in an open period. Starting twice
- * (a double click, two tabs) gives the same report.
+ * (a double click, two tabs) gives the same report. Refused unless the actor's organisation
+ * leads the action.
  */
-export async function startReport(actorId: string, actionId: string, periodId: string): Promise<{ id: string; created: boolean }> {
-  const existing = await prisma.progressReport.findUnique({ where: { actionId_periodId: { actionId, periodId } }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
+export async function startReport(actor: Actor, actionId: string, periodId: string): Promise<{ id: string; created: boolean }> {
+  const target = await findReportTarget(actionId, periodId);
+  if (!target) throw notFoundError();
+  if (!can(actor, "report:edit", { organisationId: target.organisationId })) throw forbiddenError();
+  if (target.reportId) return { id: target.reportId, created: false };
+  if (target.periodStatus !== "OPEN") throw refused("periodClosed");
   try {
     return await prisma.$transaction(async (tx) => {
-      const [action, period] = await Promise.all([
-        tx.action.findUnique({ where: { id: actionId }, select: { planId: true, leadOrganisationId: true, status: true, progress: true } }),
-        tx.reportingPeriod.findUnique({ where: { id: periodId }, select: { planId: true, status: true } }),
-      ]);
-      if (!action || !period || action.planId !== period.planId) notFound();
-      if (period.status !== "OPEN") throw new ReportError("periodClosed");
+      const action = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: { leadOrganisationId: true, status: true, progress: true } });
       const report = await tx.progressReport.create({
         data: { actionId, periodId, organisationId: action.leadOrganisationId, status: action.status, progress: action.progress },
         select: { id: true },
       });
-      await recordAudit({ actorId, entityType: "ProgressReport", entityId: report.id, action: "create", changes: { actionId, periodId } }, tx);
+      await recordAudit({ actorId: actor.id, entityType: "ProgressReport", entityId: report.id, action: "create", changes: { actionId, periodId } }, tx);
       return { id: report.id, created: true };
     });
   } catch (error) {
@@ -168,27 +141,21 @@ export async function startReport(actorId: string, actionId: string, periodId: s
   }
 }
 
-const PERMISSION_FOR = { save: "report:edit", submit: "report:submit" } as const;
-
-/** The states a transition may start from, for the guarded update's `where`. */
-function statesAllowing(transition: ReportTransition) {
-  return REVIEW_STATES.filter((state) => nextState(state, transition) !== null);
-}
-
 /**
- * Saves a draft or submits the report. Refused (ReportError) unless the actor's
- * organisation leads it, its current state allows the transition, its period takes it, and
- * nobody saved it since `content.version`. The state and version are checked again by the
- * update itself, so a concurrent submission or review cannot be overwritten.
+ * Saves a draft or submits the report. Refused (DomainError) unless reportAbilities allows
+ * the transition (the actor's organisation leads it, its state allows it, its period takes
+ * it), and nobody saved it since `content.version`. The state and version are checked again
+ * by the update itself, so a concurrent submission or review cannot be overwritten.
  */
 export async function saveReport(actor: Actor, reportId: string, content: ReportContent) {
   const transition = content.intent;
+  const scope = scopedTo(actor, PERMISSION_FOR[transition]);
+  if (!scope) throw forbiddenError();
   const result = await prisma.$transaction(async (tx) => {
-    const current = await tx.progressReport.findUnique({
-      where: { id: reportId },
+    const current = await tx.progressReport.findFirst({
+      where: { id: reportId, ...scope },
       select: {
-        organisationId: true,
-        reviewState: true,
+        ...reportFactsSelect,
         version: true,
         status: true,
         statusReason: true,
@@ -198,17 +165,12 @@ export async function saveReport(actor: Actor, reportId: string, content: Report
         nextSteps: true,
         evidenceLinks: true,
         submittedAt: true,
-        reopenedAt: true,
-        period: { select: { status: true } },
-        action: { select: { indicators: { select: { id: true } } } },
+        action: { select: { partners: reportFactsSelect.action.select.partners, indicators: { select: { id: true } } } },
       },
     });
-    if (!current) notFound();
-    if (!can(actor, PERMISSION_FOR[transition], { organisationId: current.organisationId })) throw new ReportError("forbidden");
-    if (!canTransition(actor, transition, { organisationId: current.organisationId, state: current.reviewState })) {
-      throw new ReportError("notEditable");
-    }
-    if (!periodAcceptsReport(current.period, current)) throw new ReportError("periodClosed");
+    if (!current) return refuseMissing(reportId, tx);
+    const abilities = reportAbilities(actor, factsOf(current));
+    if (!abilities[transition === "save" ? "edit" : "submit"]) throw refused(abilities.blockedByClosedPeriod ? "periodClosed" : "notEditable");
 
     const fields = {
       status: content.status ?? current.status,
@@ -238,7 +200,7 @@ export async function saveReport(actor: Actor, reportId: string, content: Report
     });
     if (updated.count === 0) {
       const latest = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { reviewState: true } });
-      throw new ReportError(statesAllowing(transition).includes(latest.reviewState) ? "stale" : "notEditable");
+      throw refused(statesAllowing(transition).includes(latest.reviewState) ? "stale" : "notEditable");
     }
 
     const indicatorIds = new Set(current.action.indicators.map((indicator) => indicator.id));
@@ -274,19 +236,20 @@ export async function saveReport(actor: Actor, reportId: string, content: Report
   return { reviewState: result.reviewState };
 }
 
-/** The report's current version, handed back to a form after a conflict. */
-export async function getReportVersion(reportId: string) {
-  const report = await prisma.progressReport.findUnique({ where: { id: reportId }, select: { version: true, reviewState: true } });
-  return report;
+/** The report's current version, handed back to a form after a conflict (to a user who may read it). */
+export async function getReportVersion(user: PermissionSubject, reportId: string) {
+  const scope = scopedTo(user, "report:read") ?? { id: "" };
+  return prisma.progressReport.findFirst({ where: { id: reportId, ...scope }, select: { version: true, reviewState: true } });
 }
 
 /** A focal point's answer to the reviewers, while the report is sent back to them. */
 export async function addReply(actor: Actor, reportId: string, body: string) {
+  const scope = scopedTo(actor, "report:edit");
+  if (!scope) throw forbiddenError();
   return prisma.$transaction(async (tx) => {
-    const report = await tx.progressReport.findUnique({ where: { id: reportId }, select: { organisationId: true, reviewState: true } });
-    if (!report) notFound();
-    if (!can(actor, "report:edit", { organisationId: report.organisationId })) throw new ReportError("forbidden");
-    if (report.reviewState !== "CHANGES_REQUESTED") throw new ReportError("notEditable");
+    const report = await tx.progressReport.findFirst({ where: { id: reportId, ...scope }, select: reportFactsSelect });
+    if (!report) return refuseMissing(reportId, tx);
+    if (!reportAbilities(actor, factsOf(report)).reply) throw refused("notEditable");
     const comment = await tx.reviewComment.create({ data: { reportId, authorId: actor.id, kind: "REPLY", body }, select: { id: true } });
     await recordAudit({ actorId: actor.id, entityType: "ProgressReport", entityId: reportId, action: "reply", changes: { commentId: comment.id } }, tx);
     return comment;
@@ -295,20 +258,16 @@ export async function addReply(actor: Actor, reportId: string, body: string) {
 
 /**
  * A contribution note from a partner organisation of the action (not the lead), until the
- * report is approved.
+ * report is approved (reportAbilities' `contribute`).
  */
 export async function addContribution(actor: Actor, reportId: string, note: string) {
   return prisma.$transaction(async (tx) => {
-    const report = await tx.progressReport.findUnique({ where: { id: reportId }, select: { actionId: true, organisationId: true, reviewState: true } });
-    if (!report) notFound();
+    const report = await tx.progressReport.findUnique({ where: { id: reportId }, select: reportFactsSelect });
+    if (!report) throw notFoundError();
+    const facts = factsOf(report);
     const organisationId = actor.organisationId;
-    if (!can(actor, "report:contribute") || !organisationId || organisationId === report.organisationId) throw new ReportError("forbidden");
-    const partner = await tx.actionPartner.findUnique({
-      where: { actionId_organisationId: { actionId: report.actionId, organisationId } },
-      select: { organisationId: true },
-    });
-    if (!partner) throw new ReportError("forbidden");
-    if (report.reviewState === "APPROVED") throw new ReportError("approved");
+    if (!isPartnerNotLead(actor, facts) || !organisationId) throw forbiddenError();
+    if (!reportAbilities(actor, facts).contribute) throw refused("approved");
     const contribution = await tx.reportContribution.create({ data: { reportId, organisationId, authorId: actor.id, note }, select: { id: true } });
     await recordAudit(
       { actorId: actor.id, entityType: "ProgressReport", entityId: reportId, action: "contribute", changes: { contributionId: contribution.id, organisationId } },
@@ -319,29 +278,33 @@ export async function addContribution(actor: Actor, reportId: string, note: stri
 }
 
 /**
- * Lets the focal point submit this report once more although its period is closed (for the
- * review side; the caller checks `report:review`). Refused for an approved report. Content
- * and version are untouched, so a form open elsewhere stays valid.
+ * Lets the focal point submit this report once more although its period is closed
+ * (reportAbilities' `reopen`: a reviewer, on a report of a closed period still to be
+ * submitted). Refused for an approved report. Content and version are untouched, so a form
+ * open elsewhere stays valid.
  */
-export async function reopenReport(actorId: string, reportId: string) {
+export async function reopenReport(actor: Actor, reportId: string) {
+  if (!can(actor, "report:review")) throw forbiddenError();
   return prisma.$transaction(async (tx) => {
-    const report = await tx.progressReport.findUnique({ where: { id: reportId }, select: { reviewState: true } });
-    if (!report) notFound();
-    if (report.reviewState === "APPROVED") throw new ReportError("approved");
+    const report = await tx.progressReport.findUnique({ where: { id: reportId }, select: reportFactsSelect });
+    if (!report) throw notFoundError();
+    if (report.reviewState === "APPROVED") throw conflictError("approved", "reviews.reopenApproved");
+    if (!reportAbilities(actor, factsOf(report)).reopen) throw refused("notEditable");
     const reopenedAt = new Date();
     await tx.progressReport.update({ where: { id: reportId }, data: { reopenedAt } });
-    await recordAudit({ actorId, entityType: "ProgressReport", entityId: reportId, action: "reopen", changes: { reopenedAt: reopenedAt.toISOString() } }, tx);
+    await recordAudit({ actorId: actor.id, entityType: "ProgressReport", entityId: reportId, action: "reopen", changes: { reopenedAt: reopenedAt.toISOString() } }, tx);
     return { reopenedAt };
   });
 }
 
 /**
  * The same for a report that was never started: creates the lead organisation's draft in
- * the (closed) period and reopens it (caller checks `report:review`).
+ * the (closed) period and reopens it.
  */
-export async function reopenMissingReport(actorId: string, actionId: string, periodId: string) {
+export async function reopenMissingReport(actor: Actor, actionId: string, periodId: string) {
+  if (!can(actor, "report:review")) throw forbiddenError();
   const target = await findReportTarget(actionId, periodId);
-  if (!target) notFound();
+  if (!target) throw notFoundError();
   if (!target.reportId) {
     try {
       await prisma.$transaction(async (tx) => {
@@ -350,14 +313,14 @@ export async function reopenMissingReport(actorId: string, actionId: string, per
           data: { actionId, periodId, organisationId: target.organisationId, status: action.status, progress: action.progress },
           select: { id: true },
         });
-        await recordAudit({ actorId, entityType: "ProgressReport", entityId: report.id, action: "create", changes: { actionId, periodId } }, tx);
+        await recordAudit({ actorId: actor.id, entityType: "ProgressReport", entityId: report.id, action: "create", changes: { actionId, periodId } }, tx);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
   }
   const report = await prisma.progressReport.findUniqueOrThrow({ where: { actionId_periodId: { actionId, periodId } }, select: { id: true } });
-  await reopenReport(actorId, report.id);
+  await reopenReport(actor, report.id);
   return { id: report.id };
 }
 

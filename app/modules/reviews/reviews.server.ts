@@ -4,8 +4,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { emailNotifications, notify } from "~/modules/notifications/notifications.server";
+import { reportAbilities } from "~/modules/reporting/abilities";
+import { contributionSelect, commentSelect, organisationBriefSelect, periodSelect, personNameSelect, reportContentSelect, reportFactsSelect } from "~/modules/reporting/fields";
 import { nextState } from "~/modules/reporting/report-state";
+import { readBreakdown } from "~/modules/reporting/schema";
 import { prisma } from "~/utils/db.server";
+import { conflictError, forbiddenError, notFoundError } from "~/utils/domain-error";
+import { can, type PermissionSubject } from "~/utils/permissions";
 import { REVIEWS_PAGE_SIZE, type ReviewDecisionInput, type ReviewFilters } from "./schema";
 
 export async function listReviewQueue(filters: ReviewFilters) {
@@ -55,51 +60,25 @@ export async function listReviewFilterChoices() {
   return { organisations, periods, objectives };
 }
 
-type Breakdown = { dimension: string; entries: { key: string; value: string }[] }[];
-
-/** {"SEX": {"F": 12, "M": 30}} as rows a table can show; anything else is ignored. */
-function breakdownOf(value: Prisma.JsonValue | null): Breakdown {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return [];
-  const rows: Breakdown = [];
-  for (const [dimension, inner] of Object.entries(value)) {
-    if (!inner || typeof inner !== "object" || Array.isArray(inner)) continue;
-    const entries = Object.entries(inner)
-      .filter((entry): entry is [string, string | number] => typeof entry[1] === "number" || typeof entry[1] === "string")
-      .map(([key, item]) => ({ key, value: String(item) }));
-    if (entries.length) rows.push({ dimension, entries });
-  }
-  return rows;
-}
-
-const reportFields = {
-  id: true,
-  status: true,
-  statusReason: true,
-  progress: true,
-  narrative: true,
-  challenges: true,
-  nextSteps: true,
-  evidenceLinks: true,
-  reviewState: true,
-  submittedAt: true,
-  reviewedAt: true,
-} as const;
-
-/** A report as the reviewer reads it, beside the action's last approved report and each indicator's history. */
-export async function getReviewReport(reportId: string) {
+/**
+ * A report as the reviewer reads it, beside the action's last approved report and each
+ * indicator's history, with what the reviewer may do on it. Reviewers and admins only.
+ */
+export async function getReviewReport(user: PermissionSubject, reportId: string) {
+  if (!can(user, "report:review")) throw forbiddenError();
   const report = await prisma.progressReport.findUnique({
     where: { id: reportId },
     select: {
-      ...reportFields,
+      ...reportContentSelect,
+      ...reportFactsSelect,
       version: true,
-      reopenedAt: true,
-      organisationId: true,
-      submittedBy: { select: { name: true } },
-      reviewedBy: { select: { name: true } },
-      organisation: { select: { id: true, acronym: true, name: true } },
-      period: { select: { id: true, label: true, startDate: true, endDate: true, dueDate: true, status: true } },
+      submittedBy: { select: personNameSelect },
+      reviewedBy: { select: personNameSelect },
+      organisation: { select: organisationBriefSelect },
+      period: { select: periodSelect },
       action: {
         select: {
+          partners: reportFactsSelect.action.select.partners,
           id: true,
           code: true,
           title: true,
@@ -111,23 +90,19 @@ export async function getReviewReport(reportId: string) {
         },
       },
       values: { select: { indicatorId: true, value: true, disaggregation: true, note: true } },
-      contributions: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, note: true, createdAt: true, organisation: { select: { acronym: true, name: true } }, author: { select: { name: true } } },
-      },
-      comments: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
-      },
+      contributions: { orderBy: { createdAt: "asc" }, select: contributionSelect },
+      comments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect },
     },
   });
-  if (!report) return null;
+  if (!report) throw notFoundError();
+  const { partners, ...action } = report.action;
+  const abilities = reportAbilities(user, { ...report, action: { partnerIds: partners.map((partner) => partner.organisationId) } });
 
   const [previous, indicators] = await Promise.all([
     prisma.progressReport.findFirst({
       where: { actionId: report.action.id, reviewState: "APPROVED", period: { startDate: { lt: report.period.startDate } } },
       orderBy: { period: { startDate: "desc" } },
-      select: { ...reportFields, period: { select: { label: true } }, values: { select: { indicatorId: true, value: true } } },
+      select: { ...reportContentSelect, period: { select: { label: true } }, values: { select: { indicatorId: true, value: true } } },
     }),
     prisma.indicator.findMany({
       where: { actionId: report.action.id },
@@ -137,6 +112,7 @@ export async function getReviewReport(reportId: string) {
         name: true,
         unit: true,
         kind: true,
+        disaggregation: true,
         baselineValue: true,
         baselineDate: true,
         targetValue: true,
@@ -151,9 +127,10 @@ export async function getReviewReport(reportId: string) {
   ]);
 
   const { values: rawValues, ...rest } = report;
-  const values = rawValues.map(({ disaggregation, ...value }) => ({ ...value, breakdown: breakdownOf(disaggregation) }));
+  const values = rawValues.map(({ disaggregation, ...value }) => ({ ...value, disaggregation: readBreakdown(disaggregation) }));
   return {
-    report: { ...rest, values },
+    report: { ...rest, action, values },
+    abilities,
     previous,
     indicators: indicators.map(({ values: history, ...indicator }) => ({
       ...indicator,
@@ -165,28 +142,29 @@ export async function getReviewReport(reportId: string) {
   };
 }
 
-export type DecisionResult = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "notSubmitted" };
-
 /**
  * Approves a submitted report, or sends it back with a comment, if nobody changed it
  * since the reviewer read `input.version`. Approval copies the report's status and
  * progress onto the action and each reported value onto its indicator, in the same
  * transaction; nothing else changes.
  */
-export async function decideReport(actorId: string, reportId: string, input: ReviewDecisionInput): Promise<DecisionResult> {
+export async function decideReport(actor: PermissionSubject & { id: string }, reportId: string, input: ReviewDecisionInput) {
+  if (!can(actor, "report:review")) throw forbiddenError();
+  const actorId = actor.id;
   const transition = input.intent;
-  const result = await prisma.$transaction(async (tx): Promise<DecisionResult & { noticeIds?: string[] }> => {
-    const current = await tx.progressReport.findUnique({ where: { id: reportId }, select: { reviewState: true, version: true } });
-    if (!current) return { ok: false, reason: "notFound" };
+  const noticeIds = await prisma.$transaction(async (tx) => {
+    const current = await tx.progressReport.findUnique({ where: { id: reportId }, select: { ...reportFactsSelect, version: true } });
+    if (!current) throw notFoundError();
+    const facts = { ...current, action: { partnerIds: current.action.partners.map((partner) => partner.organisationId) } };
     const to = nextState(current.reviewState, transition);
-    if (!to) return { ok: false, reason: "notSubmitted" };
+    if (!to || !reportAbilities(actor, facts).decide) throw conflictError("notSubmitted", "reviews.notSubmitted");
     const now = new Date();
     // The version the reviewer read, and still submitted: otherwise someone changed it meanwhile.
     const claimed = await tx.progressReport.updateMany({
       where: { id: reportId, version: input.version, reviewState: "SUBMITTED" },
       data: { reviewState: to, reviewedAt: now, reviewedById: actorId, version: { increment: 1 } },
     });
-    if (claimed.count === 0) return { ok: false, reason: "conflict" };
+    if (claimed.count === 0) throw conflictError("conflict", "conflict.stale");
 
     // Read after the update: the row is locked now, so these are the values that were reviewed.
     const report = await tx.progressReport.findUniqueOrThrow({
@@ -251,9 +229,7 @@ export async function decideReport(actorId: string, reportId: string, input: Rev
       params: { action: report.action.code, period: report.period.label },
       link: `/reports/${reportId}`,
     });
-    return { ok: true, noticeIds: notice.ids };
+    return notice.ids;
   });
-  if (!result.ok) return result;
-  await emailNotifications(result.noticeIds ?? []);
-  return { ok: true };
+  await emailNotifications(noticeIds);
 }

@@ -60,7 +60,7 @@ test("approving copies the report's status, progress and values onto the action 
   const before = await snapshot();
   const actor = await reviewer();
 
-  expect(await decideReport(actor.id, report.id, { intent: "approve", version: report.version, comment: undefined })).toEqual({ ok: true });
+  await expect(decideReport(actor, report.id, { intent: "approve", version: report.version, comment: undefined })).resolves.toBeUndefined();
 
   const approved = await prisma.progressReport.findUniqueOrThrow({
     where: { id: report.id },
@@ -99,12 +99,12 @@ test("requesting changes sends the report back with the comment and leaves the a
     values: [{ indicatorId: counted.id, value: 99 }],
   });
   const actor = await reviewer();
-  const result = await decideReport(actor.id, report.id, {
+  const result = await decideReport(actor, report.id, {
     intent: "requestChanges",
     version: report.version,
     comment: "Précisez les régions couvertes.",
   });
-  expect(result).toEqual({ ok: true });
+  expect(result).toBeUndefined();
   expect(await prisma.progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { reviewState: true, reviewedById: true } })).toEqual({
     reviewState: "CHANGES_REQUESTED",
     reviewedById: actor.id,
@@ -133,7 +133,7 @@ test("a decision on a report changed since it was read is a conflict, and change
   // Someone else touched it meanwhile (a second reviewer's click, say).
   await prisma.progressReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
   const actor = await reviewer();
-  expect(await decideReport(actor.id, report.id, { intent: "approve", version: report.version })).toEqual({ ok: false, reason: "conflict" });
+  await expect(decideReport(actor, report.id, { intent: "approve", version: report.version })).rejects.toMatchObject({ kind: "conflict", reason: "conflict" });
   expect(await prisma.progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { reviewState: true } })).toEqual({ reviewState: "SUBMITTED" });
   expect(await prisma.action.findUniqueOrThrow({ where: { id: action.id }, select: { progress: true } })).toEqual({ progress: 0 });
   expect(await prisma.reviewComment.count({ where: { reportId: report.id } })).toBe(0);
@@ -145,9 +145,9 @@ test("approving or sending back a report that is not submitted is refused and ch
   const draft = await createProgressReport(action.id, second.id, { state: "DRAFT", status: "COMPLETED", progress: 100 });
   const actor = await reviewer();
   for (const intent of ["approve", "requestChanges"] as const) {
-    expect(await decideReport(actor.id, draft.id, { intent, version: draft.version, comment: "Non." })).toEqual({ ok: false, reason: "notSubmitted" });
-    expect(await decideReport(actor.id, previous.id, { intent, version: previous.version, comment: "Non." })).toEqual({
-      ok: false,
+    await expect(decideReport(actor, draft.id, { intent, version: draft.version, comment: "Non." })).rejects.toMatchObject({ kind: "conflict", reason: "notSubmitted" });
+    await expect(decideReport(actor, previous.id, { intent, version: previous.version, comment: "Non." })).rejects.toMatchObject({
+      kind: "conflict",
       reason: "notSubmitted",
     });
   }
@@ -161,7 +161,7 @@ test("approving or sending back a report that is not submitted is refused and ch
   });
   expect(await prisma.reviewComment.count({ where: { reportId: { in: [draft.id, previous.id] } } })).toBe(0);
   expect(first.status).toBe("CLOSED");
-  expect(await decideReport(actor.id, "nope", { intent: "approve", version: 1 })).toEqual({ ok: false, reason: "notFound" });
+  await expect(decideReport(actor, "nope", { intent: "approve", version: 1 })).rejects.toMatchObject({ kind: "notFound" });
 });
 
 test("the review page shows the previous approved report and each indicator's history up to the target", async () => {
@@ -170,7 +170,7 @@ test("the review page shows the previous approved report and each indicator's hi
     state: "SUBMITTED",
     values: [{ indicatorId: counted.id, value: 30, disaggregation: { SEX: { F: 14, M: 16 } } }],
   });
-  const found = await getReviewReport(report.id);
+  const found = await getReviewReport(await reviewer(), report.id);
   expect(found?.previous?.id).toBe(previous.id);
   expect(found?.previous?.period.label).toBe("S1 2026");
   const indicator = found?.indicators.find((item) => item.id === counted.id);
@@ -178,9 +178,9 @@ test("the review page shows the previous approved report and each indicator's hi
     baselineValue: 0,
     targetValue: 100,
     history: [{ label: "S1 2026", value: 12 }],
-    value: { value: 30, breakdown: [{ dimension: "SEX", entries: [{ key: "F", value: "14" }, { key: "M", value: "16" }] }] },
+    value: { value: 30, disaggregation: { SEX: { F: 14, M: 16 } } },
   });
-  expect(await getReviewReport("nope")).toBeNull();
+  await expect(getReviewReport(await reviewer(), "nope")).rejects.toMatchObject({ kind: "notFound" });
 });
 
 test("the queue lists submitted reports only, oldest first, and filters by organisation, objective and period", async () => {
