@@ -5,6 +5,24 @@ import { defineConfig } from "eslint/config";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+const ROUTES = { group: ["~/routes", "~/routes/*", "**/routes/*"], message: "Only Remix imports route modules: move the shared code to a module, a component or utils." };
+const MODULES = { group: ["~/modules", "~/modules/*", "**/modules/*"], message: "utils are cross-cutting: they never import a domain module." };
+const HTTP = {
+  group: ["@remix-run/node", "@remix-run/express", "@remix-run/react"],
+  message: "Modules know nothing of HTTP: take plain arguments and throw a DomainError (utils/domain-error.ts).",
+};
+const SERVER_FILES = {
+  group: ["**/*.server", "**/*.server.*"],
+  message: "Components run in the browser: import a shared schema.ts, a pure module file or a type file, never a *.server file.",
+};
+
+/** The import rules of each folder (also checked on fixtures by app/utils/layering.test.ts). */
+export const layering = [
+  { files: ["app/modules/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [ROUTES, HTTP] }] } },
+  { files: ["app/utils/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [ROUTES, MODULES] }] } },
+  { files: ["app/components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [ROUTES, SERVER_FILES] }] } },
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -44,6 +62,8 @@ export default defineConfig(
       ],
     },
   },
+  // Layering: the folders tell the architecture (see /docs and CONVENTIONS), enforced here.
+  ...layering,
   {
     // Ambient declaration files (remix.env.d.ts) reference types the way Remix's templates do.
     files: ["**/*.d.ts"],

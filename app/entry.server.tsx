@@ -4,7 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { registerServerCatalogues } from "~/locales/catalogues.server";
+import { env } from "~/utils/env.server";
 
+// Validated once, at boot: a misconfigured server stops here with the variable's name.
+env();
 registerServerCatalogues();
 
 const ABORT_DELAY = 5_000;

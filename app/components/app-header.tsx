@@ -1,10 +1,10 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { NotificationBell } from "~/components/notification-bell";
-import type { SessionUser } from "~/utils/auth.server";
 import { useLang, useT, type MessageKey } from "~/utils/i18n";
-import { can, type Permission } from "~/utils/permissions";
+import { can, type Permission, type PermissionSubject } from "~/utils/permissions";
 
-type HeaderUser = Pick<SessionUser, "name" | "role" | "organisationId" | "organisation">;
+/** What the header shows of the signed-in user (a subset of the session's user). */
+type HeaderUser = PermissionSubject & { name: string; organisation: { acronym: string; name: string } | null };
 
 type NavItem = { to: string; label: MessageKey; permission: Permission; count?: "reviewsWaiting" | "reportsWaiting" };
 

@@ -4,10 +4,12 @@ import { useEffect, useRef } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field } from "~/components/form";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
-import { checkImport, readWorkbook, receiveUpload, writeImport, type FileProblem, type ImportPreview, type RowError } from "~/modules/spreadsheet/import.server";
+import { checkImport, readWorkbook, uploadProblem, writeImport, type FileProblem, type ImportPreview, type RowError } from "~/modules/spreadsheet/import.server";
 import { parseRawImport } from "~/modules/spreadsheet/schema";
+import { MAX_FILE_BYTES } from "~/modules/spreadsheet/layout";
 import { requireUserWith } from "~/utils/auth.server";
 import { badRequest } from "~/utils/http.server";
+import { receiveUpload } from "~/utils/upload.server";
 import { isMessageKey, useT, type Translate } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Importer un classeur – Pacte" }];
@@ -37,8 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const plan = await requireDraftPlan(params.planId ?? "");
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const upload = await receiveUpload(request);
-    if (!upload.ok) return badRequest({ status: "fileError" as const, problem: upload.problem });
+    const upload = await receiveUpload(request, MAX_FILE_BYTES);
+    if (!upload.ok) return badRequest({ status: "fileError" as const, problem: uploadProblem(upload.problem) });
     const read = await readWorkbook(upload.fileName, upload.content);
     if (!read.ok) return badRequest({ status: "fileError" as const, problem: read.problem });
     const { preview, valid } = await checkImport(plan, read.raw);

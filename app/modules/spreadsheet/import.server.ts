@@ -1,10 +1,5 @@
 // The spreadsheet import: read an uploaded workbook, check every row with the forms' own
 // schemas (after turning codes into ids), then write everything in one transaction.
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { ActionInputError, insertAction } from "~/modules/actions/actions.server";
 import { actionSchema, type ActionInput } from "~/modules/actions/schema";
@@ -53,26 +48,9 @@ export type RowError = {
 // Receiving and reading the file
 // ---------------------------------------------------------------------------
 
-export type Upload = { ok: true; fileName: string; content: ArrayBuffer } | { ok: false; problem: FileProblem };
-
-const tooLarge: FileProblem = { message: "spreadsheet.tooLarge", params: { max: MAX_FILE_BYTES / 1_000_000 } };
-
-/** The `file` field of a multipart form, at most MAX_FILE_BYTES, kept in memory. */
-export async function receiveUpload(request: Request): Promise<Upload> {
-  // An honest browser announces the size: refuse before reading anything.
-  const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > MAX_FILE_BYTES + 100_000) return { ok: false, problem: tooLarge };
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, problem: tooLarge };
-    // A body that is not multipart, or is cut short: the browser's request is unusable.
-    return { ok: false, problem: { message: "spreadsheet.noFile" } };
-  }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, problem: { message: "spreadsheet.noFile" } };
-  return { ok: true, fileName: file.name.slice(0, 255), content: await file.arrayBuffer() };
+/** Why an upload was refused (utils/upload.server.ts), as the page says it. */
+export function uploadProblem(problem: "tooLarge" | "noFile"): FileProblem {
+  return problem === "tooLarge" ? { message: "spreadsheet.tooLarge", params: { max: MAX_FILE_BYTES / 1_000_000 } } : { message: "spreadsheet.noFile" };
 }
 
 function isoDay(date: Date) {
