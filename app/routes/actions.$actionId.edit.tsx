@@ -1,6 +1,6 @@
 // Editing an action of a draft plan; a stale form gets a 409 that says what changed meanwhile.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionForm } from "~/components/action-form";
 import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionChoices, getActionFormValues, getActionSummary, updateAction } from "~/modules/actions/actions.server";
@@ -13,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import actionsStyles from "~/styles/actions.css";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
@@ -38,8 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // After a conflict the page must load the newer version, or the next save would conflict too.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "plan:edit");

@@ -1,6 +1,6 @@
 // Editing or removing one indicator of an action of a draft plan.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/delete-confirmation";
 import { IndicatorForm } from "~/components/indicator-form";
 import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
@@ -15,6 +15,7 @@ import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import actionsStyles from "~/styles/actions.css";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
@@ -40,8 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // After a conflict the page must load the newer version, or the next save would conflict too.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "plan:edit");

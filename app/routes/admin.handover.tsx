@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { OrganisationOptions } from "~/components/organisation-options";
@@ -12,14 +12,14 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "handover.title");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reviewsStyles }];
 
 // After a conflict (someone handed over first) the page must show who is focal point now.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "focalPoint:handover");

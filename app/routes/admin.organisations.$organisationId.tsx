@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { getOrganisation, updateOrganisation } from "~/modules/organisations/organisations.server";
@@ -8,6 +8,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `${loaderData.organisation.acronym} – Organisations – Pacte` : "Organisation – Pacte" },
@@ -15,8 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 
 // Remix skips reloading after a 4xx answer; after a conflict the page must show the
 // stored record (and its new version) so that saving again can succeed.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 const NOTICES = { created: "admin.orgs.created", saved: "admin.orgs.saved" } satisfies Record<string, MessageKey>;
 

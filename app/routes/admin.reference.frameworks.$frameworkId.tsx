@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { addAxis, getFramework, removeAxis, setCurrentFramework, updateFramework } from "~/modules/reference/reference.server";
@@ -20,14 +20,14 @@ import type { CSSProperties, ReactNode } from "react";
 import { translator, useLang, useT, type MessageKey } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) =>
   loaderData ? pageTitle(matches, { text: loaderData.framework.nameFr }) : pageTitle(matches, "reference.title");
 
 // Remix skips reloading after a 4xx answer; after a conflict the page must show the stored
 // framework (and its new updatedAt) so that saving again can succeed.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 const NOTICES = {
   created: "reference.created",

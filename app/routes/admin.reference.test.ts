@@ -4,7 +4,7 @@ import { call, context, getRequest, postRequest } from "../../tests/requests";
 import { getCurrentFramework } from "~/modules/alignment/alignment.server";
 import { prisma } from "~/utils/db.server";
 import { action as indexAction, loader as indexLoader } from "./admin.reference._index";
-import { shouldRevalidate, action as frameworkAction, loader as frameworkLoader } from "./admin.reference.frameworks.$frameworkId";
+import { action as frameworkAction, loader as frameworkLoader } from "./admin.reference.frameworks.$frameworkId";
 import { action as createFrameworkAction, loader as newLoader } from "./admin.reference.frameworks.new";
 import { action as titlesAction, loader as titlesLoader } from "./admin.reference.objectives";
 
@@ -495,9 +495,3 @@ test("an unknown framework gets 404", async () => {
   expect((await setCurrent("nowhere", admin.cookie)).status).toBe(404);
 });
 
-test("after a conflict the framework page reloads the stored framework, so that saving again can succeed", () => {
-  const url = new URL("http://localhost:3000/admin/reference/frameworks/somewhere");
-  const submission = { currentUrl: url, nextUrl: url, currentParams: {}, nextParams: {}, formMethod: "POST" as const };
-  expect(shouldRevalidate({ ...submission, actionStatus: 409, defaultShouldRevalidate: false })).toBe(true);
-  expect(shouldRevalidate({ ...submission, actionStatus: 400, defaultShouldRevalidate: false })).toBe(false);
-});

@@ -3,7 +3,7 @@ import { createOrganisation, createUser, signedInAs, TEST_PASSWORD, uniqueSuffix
 import { call, context, getRequest, postRequest } from "../../tests/requests";
 import { getOptionalUser, login } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { shouldRevalidate, action as userAction, loader as userLoader } from "./admin.users.$userId";
+import { action as userAction, loader as userLoader } from "./admin.users.$userId";
 import { loader as listLoader } from "./admin.users._index";
 import { action as createAction, loader as newLoader } from "./admin.users.new";
 
@@ -350,9 +350,3 @@ test("the user page shows the notice named in the address and never the password
   expect(JSON.stringify(page.body)).not.toContain("passwordHash");
 });
 
-test("after a conflict the page reloads the stored account, so that saving again can succeed", () => {
-  const url = new URL("http://localhost:3000/admin/users/someone");
-  const submission = { currentUrl: url, nextUrl: url, currentParams: {}, nextParams: {}, formMethod: "POST" as const };
-  expect(shouldRevalidate({ ...submission, actionStatus: 409, defaultShouldRevalidate: false })).toBe(true);
-  expect(shouldRevalidate({ ...submission, actionStatus: 400, defaultShouldRevalidate: false })).toBe(false);
-});

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/form";
 import { getAlignmentMatrix, saveAlignment } from "~/modules/alignment/alignment.server";
@@ -10,6 +10,7 @@ import { notFound } from "~/utils/http.server";
 import { useLang, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { pageTitle } from "~/utils/meta";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.alignment");
 
@@ -22,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // Single fetch skips reloading after a 4xx action; after a conflict the page must load the
 // newer matrix's fingerprint, or every later save would be refused as a conflict too.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 function submittedCells(values: Record<string, string | string[]>) {
   const cells = values.cells;

@@ -13,6 +13,7 @@ import { reopenMissingReport, reopenReport } from "~/modules/reporting/reports.s
 import { prisma } from "~/utils/db.server";
 import { action as reportAction, loader as reportLoader } from "./reports.$reportId";
 import { action as newReportAction } from "./reports.new";
+import { action as reviewAction } from "./reviews.$reportId";
 
 /** An adopted plan with an open period and an action led by a focal point's organisation (one NUMBER indicator). */
 async function scenario(options: { periodStatus?: "OPEN" | "CLOSED" } = {}) {
@@ -190,10 +191,11 @@ test("sent back with comments, the report is editable again, the focal point rep
   const reportId = await startReport(action.id, period.id, focal.cookie);
   expect((await post(reportId, await complete(reportId, indicator.id), focal.cookie)).status).toBe(302);
   const firstSubmission = await prisma.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { submittedAt: true } });
-  // What the review side does when it sends a report back.
+  // The reviewer sends it back through the review page's own action.
   const reviewer = await signedInAs("REVIEWER");
-  await prisma.progressReport.update({ where: { id: reportId }, data: { reviewState: "CHANGES_REQUESTED", version: { increment: 1 } } });
-  await prisma.reviewComment.create({ data: { reportId, authorId: reviewer.user.id, kind: "CHANGES_REQUESTED", body: "Ventilez les bénéficiaires par région." } });
+  const fields = { intent: "requestChanges", version: String(await version(reportId)), comment: "Ventilez les bénéficiaires par région." };
+  const sentBack = await call(() => reviewAction({ request: postRequest(`/reviews/${reportId}`, fields, { cookie: reviewer.cookie }), params: { reportId }, context }));
+  expect(sentBack.status).toBe(302);
 
   const page = await load(reportId, focal.cookie);
   expect(abilitiesOf(page.body)).toMatchObject({ edit: true, submit: true, reply: true });

@@ -24,6 +24,10 @@ test("only admins and reviewers open the queue and the review page; everyone els
     expect((await call(() => queueLoader({ request: getRequest("/reviews", { cookie }), params: {}, context }))).status, role).toBe(200);
     const page = await call(() => reviewLoader({ request: getRequest(`/reviews/${report.id}`, { cookie }), params: { reportId: report.id }, context }));
     expect(page.status, role).toBe(200);
+    expect(page.body, role).toMatchObject({
+      report: { id: report.id, organisation: { id: action.leadOrganisationId } },
+      abilities: { decide: true, reopen: false, edit: false },
+    });
   }
   for (const role of ["FACILITATOR", "OBSERVER", "FOCAL_POINT"] as const) {
     const { cookie } = await signedInAs(role);
@@ -31,9 +35,12 @@ test("only admins and reviewers open the queue and the review page; everyone els
     const page = await call(() => reviewLoader({ request: getRequest(`/reviews/${report.id}`, { cookie }), params: { reportId: report.id }, context }));
     expect(page.status, role).toBe(403);
   }
+  // Not even the focal point of the organisation whose report it is.
+  const own = await signedInAs("FOCAL_POINT", { organisationId: action.leadOrganisationId });
+  const ownPage = await call(() => reviewLoader({ request: getRequest(`/reviews/${report.id}`, { cookie: own.cookie }), params: { reportId: report.id }, context }));
+  expect(ownPage.status).toBe(403);
   const signedOut = await call(() => queueLoader({ request: getRequest("/reviews"), params: {}, context }));
   expect(signedOut.status).toBe(302);
-  expect(action.leadOrganisationId).toBe(report.organisationId);
 });
 
 test("nobody but a reviewer or an admin can approve, not even the focal point of the report's organisation", async () => {

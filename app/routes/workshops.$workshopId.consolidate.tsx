@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CONSOLIDATION_PLAN_NOT_DRAFT, ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { OrganisationOptions } from "~/components/organisation-options";
@@ -19,6 +19,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatNumber, useLang, useT, type MessageKey } from "~/utils/i18n";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Consolidation – ${loaderData.workshop.title} – Pacte` : "Consolidation – Pacte" },
@@ -46,8 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // Single fetch skips reloading after a 4xx action; after a 409 the lists must show who decided first.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 type Intent = "accept" | "reject";
 

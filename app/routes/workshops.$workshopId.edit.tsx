@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopFormValues, WorkshopEditSchema } from "~/modules/workshops/schema";
@@ -8,6 +8,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `Modifier l'atelier ${loaderData.workshop.title} – Pacte` : "Atelier – Pacte" },
@@ -21,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // Single fetch skips reloading after a 4xx action; after a conflict the form needs the newer timestamp.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "workshop:edit");

@@ -23,6 +23,7 @@ import { parseForm, type FormValues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatNumber, translator, useLang, useT, type Lang, type Translate } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
+import { revalidateAfterConflict } from "~/utils/revalidate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: actionsStyles }];
 
@@ -42,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // Single fetch skips reloading after a 4xx action: after a conflict the form needs the newer
 // fingerprint, and after a refused deletion the page needs the group's current proposal count.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, formData, defaultShouldRevalidate }) =>
-  actionStatus === 409 || formData?.get("intent") === "delete" || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = (args) => args.formData?.get("intent") === "delete" || revalidateAfterConflict(args);
 
 function typed(values: FormValues) {
   return {
