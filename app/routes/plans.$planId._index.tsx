@@ -10,11 +10,11 @@ import {
   getPlan,
   getPlanOverview,
   listVersions,
-  PlanStateError,
   startRevision,
 } from "~/modules/plans/plans.server";
 import { PlanTransitionSchema } from "~/modules/plans/schema";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatPercent, formatXof, useLang, useT, type MessageKey } from "~/utils/i18n";
@@ -39,13 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const STATE_ERRORS: Record<PlanStateError["reason"], MessageKey> = {
-  notDraft: "plans.notDraft",
-  notAdopted: "plans.notAdopted",
-  stale: "conflict.stale",
-  actionsOutsidePeriod: "plans.actionsOutsidePeriod",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "plan:adopt");
   const planId = params.planId ?? "";
@@ -53,23 +46,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(PlanTransitionSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { intent, version, note } = parsed.data;
-  try {
-    if (intent === "adopt") {
-      const adopted = await adoptPlan(user.id, planId, { version, note });
-      throw redirect(`/plans/${planId}?notice=adopted&number=${adopted.number}`);
-    }
-    if (intent === "revise") {
-      const revised = await startRevision(user.id, planId, { version });
-      throw redirect(`/plans/${planId}?notice=revised&number=${revised.revision}`);
-    }
-    await archivePlan(user.id, planId, { version });
-    throw redirect(`/plans/${planId}?notice=archived`);
-  } catch (error) {
-    if (error instanceof PlanStateError) {
-      return data({ errors: { form: STATE_ERRORS[error.reason] } }, { status: 409 });
-    }
-    throw error;
-  }
+  return handleDomainErrors(
+    async () => {
+      if (intent === "adopt") {
+        const adopted = await adoptPlan(user.id, planId, { version, note });
+        return redirect(`/plans/${planId}?notice=adopted&number=${adopted.number}`);
+      }
+      if (intent === "revise") {
+        const revised = await startRevision(user.id, planId, { version });
+        return redirect(`/plans/${planId}?notice=revised&number=${revised.revision}`);
+      }
+      await archivePlan(user.id, planId, { version });
+      return redirect(`/plans/${planId}?notice=archived`);
+    },
+    () => ({}),
+  );
 }
 
 const NOTICES: Record<string, MessageKey> = {

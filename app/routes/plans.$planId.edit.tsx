@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { PlanForm } from "~/components/plan-form";
-import { getPlan, PlanStateError, planPeriod, requireDraftPlan, updatePlan } from "~/modules/plans/plans.server";
+import { getPlan, planPeriod, requireDraftPlan, updatePlan } from "~/modules/plans/plans.server";
 import { PlanEditSchema } from "~/modules/plans/schema";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.edit");
 
@@ -17,30 +18,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { plan: { id: plan.id, title: plan.title, description: plan.description ?? "", version: plan.version, ...planPeriod(plan) } };
 }
 
-const STATE_ERRORS: Record<PlanStateError["reason"], { field: string; message: MessageKey; status: number }> = {
-  stale: { field: "form", message: "conflict.stale", status: 409 },
-  notDraft: { field: "form", message: "plans.notDraft", status: 409 },
-  notAdopted: { field: "form", message: "plans.notAdopted", status: 409 },
-  actionsOutsidePeriod: { field: "startDate", message: "plans.actionsOutsidePeriod", status: 400 },
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "plan:edit");
   const plan = await requireDraftPlan(params.planId ?? "");
   const parsed = parseForm(PlanEditSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
-    await updatePlan(user.id, plan.id, parsed.data);
-  } catch (error) {
-    if (!(error instanceof PlanStateError)) throw error;
-    const failure = STATE_ERRORS[error.reason];
+  return handleDomainErrors(
+    async () => {
+      await updatePlan(user.id, plan.id, parsed.data);
+      return redirect(`/plans/${plan.id}?notice=saved`);
+    },
     // After a conflict the form carries the latest version: the editor has been told,
     // so saving again is a deliberate overwrite.
-    const latest = error.reason === "stale" ? await getPlan(plan.id) : null;
-    const values = latest ? { ...parsed.values, version: String(latest.version) } : parsed.values;
-    return data({ errors: { [failure.field]: failure.message }, values }, { status: failure.status });
-  }
-  throw redirect(`/plans/${plan.id}?notice=saved`);
+    async (error) => {
+      const latest = error.reason === "stale" ? await getPlan(plan.id) : null;
+      return { values: latest ? { ...parsed.values, version: String(latest.version) } : parsed.values };
+    },
+  );
 }
 
 function text(value: string | string[] | undefined, fallback: string) {

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { getPlan } from "~/modules/plans/plans.server";
-import { closePeriod, generatePeriods, getPeriod, listPeriods, openPeriod, PeriodError, reopenPeriod } from "~/modules/reporting/periods.server";
+import { closePeriod, generatePeriods, getPeriod, listPeriods, openPeriod, reopenPeriod } from "~/modules/reporting/periods.server";
 import {
   DEFAULT_DUE_AFTER_DAYS,
   GeneratePeriodsSchema,
@@ -15,6 +15,7 @@ import {
 import actionsStyles from "~/styles/actions.css";
 import reportingStyles from "~/styles/reporting.css";
 import { requireUserWith } from "~/utils/auth.server";
+import { DomainError } from "~/utils/domain-error";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, translateMessage, useLang, useT, type MessageKey } from "~/utils/i18n";
@@ -94,10 +95,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return refused(400, { intent: null, errors: { form: "validation.invalidForm" }, values: {} });
   } catch (error) {
-    if (error instanceof PeriodError) {
-      return refused(409, { intent: intent === "open" || intent === "generate" ? intent : null, errors: { form: "periods.planNotAdopted" }, values: {} });
-    }
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    if (error.kind === "notFound") notFound();
+    return refused(409, { intent: intent === "open" || intent === "generate" ? intent : null, errors: { form: error.messageKey }, values: {} });
   }
 }
 

@@ -19,20 +19,30 @@ const DEFAULT_MESSAGES = {
   invalid: "error.400",
 } as const satisfies Record<DomainErrorKind, MessageKey>;
 
-export class DomainError<Reason extends string = string> extends Error {
+export class DomainError<Reason extends string = string, Details = unknown> extends Error {
   readonly reason: Reason;
   readonly kind: DomainErrorKind;
   readonly messageKey: MessageKey;
   /** The form field the refusal is about, when there is one. */
   readonly field: string | undefined;
+  /** Several fields refused at once: catalogue keys by field name. */
+  readonly fieldErrors: Record<string, string> | undefined;
+  /** What else the caller needs to explain the refusal (the rows of a refused import...). */
+  readonly details: Details | undefined;
 
-  constructor(kind: DomainErrorKind, reason: Reason, options: { messageKey?: MessageKey; field?: string } = {}) {
+  constructor(
+    kind: DomainErrorKind,
+    reason: Reason,
+    options: { messageKey?: MessageKey; field?: string; fieldErrors?: Record<string, string>; details?: Details } = {},
+  ) {
     super(reason);
     this.name = "DomainError";
     this.kind = kind;
     this.reason = reason;
     this.messageKey = options.messageKey ?? DEFAULT_MESSAGES[kind];
     this.field = options.field;
+    this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
   }
 }
 

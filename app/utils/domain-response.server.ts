@@ -31,7 +31,8 @@ export async function handleDomainErrors<T, B extends object>(
     if (!(error instanceof DomainError)) throw error;
     throwIfPageError(error);
     const body = await refusal(error);
-    return data({ ...body, errors: { [error.field ?? "form"]: error.messageKey } }, { status: STATUS_OF[error.kind] });
+    const errors = error.fieldErrors ?? { [error.field ?? "form"]: error.messageKey };
+    return data({ ...body, errors }, { status: STATUS_OF[error.kind] });
   }
 }
 

@@ -4,6 +4,7 @@ import { diffFields, fieldsChangedSince, recordAudit } from "~/modules/audit/aud
 import { listOrganisationChoices } from "~/modules/organisations/organisations.server";
 import { getCurrentPlan } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
+import { DomainError, isDomainError } from "~/utils/domain-error";
 import type { FieldErrors } from "~/utils/forms";
 import { nextActionCode } from "./code.server";
 import { lockDraftPlan } from "./draft.server";
@@ -32,11 +33,8 @@ export async function listOrganisationActions(organisationId: string) {
  * The input refers to something that is not there (an organisation, an axis) or takes a
  * code already used in the plan. `errors` are catalogue keys by form field, ready for a 400.
  */
-export class ActionInputError extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super(`Invalid action input: ${Object.keys(errors).join(", ")}`);
-    this.name = "ActionInputError";
-  }
+export function actionInputError(errors: FieldErrors) {
+  return new DomainError("invalid", "actionInput", { fieldErrors: errors });
 }
 
 const CODE_TAKEN: FieldErrors = { code: "validation.actionCodeTaken" };
@@ -101,7 +99,7 @@ async function resolveReferences(
   if (!usable.has(input.leadOrganisationId)) errors.leadOrganisationId = "validation.unknownOrganisation";
   if (links.partnerIds.some((id) => !usable.has(id))) errors.partnerIds = "validation.unknownOrganisation";
   if (links.axisIds.some((id) => !axisNumbers.has(id))) errors.axisIds = "validation.invalidChoice";
-  if (Object.keys(errors).length) throw new ActionInputError(errors);
+  if (Object.keys(errors).length) throw actionInputError(errors);
   return {
     leadOrganisation: usable.get(input.leadOrganisationId) ?? "",
     partners: links.partnerIds.map((id) => usable.get(id) ?? "").sort(),
@@ -161,7 +159,7 @@ async function createLinks(client: Client, actionId: string, links: Links) {
 
 /**
  * Creates an action with its links and an audit entry, inside the caller's transaction
- * (the spreadsheet import creates many in one). Throws ActionInputError when the code is
+ * (the spreadsheet import creates many in one). Throws a DomainError "actionInput" when the code is
  * already used in the plan or a reference is unknown; the caller's transaction then rolls back.
  */
 export async function insertAction(
@@ -169,7 +167,7 @@ export async function insertAction(
   params: { actorId: string; planId: string; input: ActionInput },
 ): Promise<{ id: string; code: string }> {
   const { actorId, planId, input } = params;
-  if (await actionCodeTaken(tx, planId, input.code)) throw new ActionInputError(CODE_TAKEN);
+  if (await actionCodeTaken(tx, planId, input.code)) throw actionInputError(CODE_TAKEN);
   const links = normaliseLinks(input);
   const references = await resolveReferences(tx, input, links);
   let action: { id: string; code: string };
@@ -177,7 +175,7 @@ export async function insertAction(
     action = await tx.action.create({ data: { planId, ...scalarData(input) }, select: { id: true, code: true } });
   } catch (error) {
     // Two people creating the same code at once: the unique index decides.
-    if (isUniqueViolation(error)) throw new ActionInputError(CODE_TAKEN);
+    if (isUniqueViolation(error)) throw actionInputError(CODE_TAKEN);
     throw error;
   }
   await createLinks(tx, action.id, links);
@@ -191,14 +189,14 @@ export async function insertAction(
 export type SaveActionResult = { ok: true; id: string; code: string } | { ok: false; errors: FieldErrors };
 
 function inputErrorResult(error: unknown): SaveActionResult {
-  if (error instanceof ActionInputError) return { ok: false, errors: error.errors };
+  if (isDomainError(error, "actionInput") && error.fieldErrors) return { ok: false, errors: error.fieldErrors };
   if (isUniqueViolation(error)) return { ok: false, errors: CODE_TAKEN };
   throw error;
 }
 
 /**
  * The create form's save: one transaction, field errors instead of exceptions. Throws
- * PlanStateError("notDraft") if the plan was adopted meanwhile.
+ * a DomainError "notDraft" (planStateError) if the plan was adopted meanwhile.
  */
 export async function createAction(actorId: string, planId: string, input: ActionInput): Promise<SaveActionResult> {
   try {

@@ -2,10 +2,9 @@ import { expect, test } from "vitest";
 import { createAction, createOrganisation, createPlan, uniqueSuffix } from "../../../tests/factories";
 import { insertIndicator } from "~/modules/indicators/indicators.server";
 import { IndicatorSchema } from "~/modules/indicators/schema";
-import { PlanStateError } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
-import { ActionInputError, createAction as saveNewAction, deleteAction, insertAction, updateAction } from "./actions.server";
+import { createAction as saveNewAction, deleteAction, insertAction, updateAction } from "./actions.server";
 import { describeHistory } from "./history";
 import { actionSchema, type ActionInput } from "./schema";
 
@@ -51,7 +50,7 @@ test("insertAction works inside the caller's transaction: several actions and in
   expect(await prisma.auditEvent.count({ where: { actorId } })).toBe(4);
 });
 
-test("insertAction throws ActionInputError on a code already in the plan, and the caller's transaction writes nothing", async () => {
+test("insertAction throws a DomainError (invalid action input) on a code already in the plan, and the caller's transaction writes nothing", async () => {
   const { id: actorId } = await actor();
   const plan = await createPlan();
   await createAction(plan.id, { code: "O21-01" });
@@ -61,8 +60,7 @@ test("insertAction throws ActionInputError on a code already in the plan, and th
     await insertAction(tx, { actorId, planId: plan.id, input: other });
     await insertAction(tx, { actorId, planId: plan.id, input: duplicate });
   });
-  await expect(attempt).rejects.toBeInstanceOf(ActionInputError);
-  await expect(attempt).rejects.toMatchObject({ errors: { code: "validation.actionCodeTaken" } });
+  await expect(attempt).rejects.toMatchObject({ kind: "invalid", reason: "actionInput", fieldErrors: { code: "validation.actionCodeTaken" } });
   expect(await prisma.action.count({ where: { planId: plan.id } })).toBe(1);
   expect(await prisma.auditEvent.count({ where: { actorId } })).toBe(0);
 });
@@ -116,9 +114,9 @@ test("writes refuse a plan that stopped being a draft after the route checked it
   const plan = await createPlan();
   const action = await createAction(plan.id, { code: "O21-01" });
   await prisma.actionPlan.update({ where: { id: plan.id }, data: { status: "ADOPTED" } });
-  await expect(saveNewAction(actorId, plan.id, await input({ code: "O21-02" }))).rejects.toBeInstanceOf(PlanStateError);
-  await expect(updateAction(actorId, action.id, { ...(await input()), version: 1 })).rejects.toBeInstanceOf(PlanStateError);
-  await expect(deleteAction(actorId, action.id)).rejects.toBeInstanceOf(PlanStateError);
+  await expect(saveNewAction(actorId, plan.id, await input({ code: "O21-02" }))).rejects.toMatchObject({ kind: "conflict", reason: "notDraft" });
+  await expect(updateAction(actorId, action.id, { ...(await input()), version: 1 })).rejects.toMatchObject({ kind: "conflict", reason: "notDraft" });
+  await expect(deleteAction(actorId, action.id)).rejects.toMatchObject({ kind: "conflict", reason: "notDraft" });
   expect(await prisma.action.count({ where: { planId: plan.id } })).toBe(1);
 });
 

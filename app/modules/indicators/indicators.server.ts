@@ -71,7 +71,7 @@ export async function insertIndicator(
   return indicator;
 }
 
-/** The action's plan must still be a draft (PlanStateError otherwise); null when the action is gone. */
+/** The action's plan must still be a draft (a DomainError "notDraft" otherwise); null when the action is gone. */
 async function lockActionPlan(tx: Client, actionId: string) {
   const action = await tx.action.findUnique({ where: { id: actionId }, select: { planId: true } });
   if (action) await lockDraftPlan(tx, action.planId);

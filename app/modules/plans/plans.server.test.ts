@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { createAction, createPlan, createUser } from "../../../tests/factories";
 import { prisma } from "~/utils/db.server";
-import { adoptPlan, archivePlan, comparePlanVersions, getPlanOverview, getVersion, PlanStateError, startRevision, updatePlan } from "./plans.server";
+import { adoptPlan, archivePlan, comparePlanVersions, getPlanOverview, getVersion, startRevision, updatePlan } from "./plans.server";
 import { diffSnapshots, type ActionSnapshot, type IndicatorSnapshot } from "./snapshot";
 
 test("adoption freezes a version that later edits do not change", async () => {
@@ -57,16 +57,16 @@ test("adopting with a stale version is refused and freezes nothing", async () =>
   const facilitator = await createUser({ role: "FACILITATOR" });
   const plan = await createPlan();
   await prisma.actionPlan.update({ where: { id: plan.id }, data: { version: { increment: 1 } } });
-  await expect(adoptPlan(facilitator.id, plan.id, { version: plan.version })).rejects.toEqual(new PlanStateError("stale"));
+  await expect(adoptPlan(facilitator.id, plan.id, { version: plan.version })).rejects.toMatchObject({ kind: "conflict", reason: "stale" });
   expect(await prisma.planVersion.count({ where: { planId: plan.id } })).toBe(0);
 });
 
 test("an adopted plan cannot be adopted again, nor a draft revised", async () => {
   const facilitator = await createUser({ role: "FACILITATOR" });
   const draft = await createPlan();
-  await expect(startRevision(facilitator.id, draft.id, { version: draft.version })).rejects.toEqual(new PlanStateError("notAdopted"));
+  await expect(startRevision(facilitator.id, draft.id, { version: draft.version })).rejects.toMatchObject({ kind: "conflict", reason: "notAdopted" });
   const adopted = await createPlan({ status: "ADOPTED" });
-  await expect(adoptPlan(facilitator.id, adopted.id, { version: adopted.version })).rejects.toEqual(new PlanStateError("notDraft"));
+  await expect(adoptPlan(facilitator.id, adopted.id, { version: adopted.version })).rejects.toMatchObject({ kind: "conflict", reason: "notDraft" });
 });
 
 test("a plan's period cannot shrink past its actions' dates", async () => {
@@ -76,7 +76,7 @@ test("a plan's period cannot shrink past its actions' dates", async () => {
   await prisma.action.update({ where: { id: action.id }, data: { endDate: new Date("2027-06-30T00:00:00Z") } });
   await expect(
     updatePlan(facilitator.id, plan.id, { title: "Plan", startDate: "2025-01-01", endDate: "2026-12-31", version: plan.version }),
-  ).rejects.toEqual(new PlanStateError("actionsOutsidePeriod"));
+  ).rejects.toMatchObject({ kind: "invalid", reason: "actionsOutsidePeriod", field: "startDate" });
 });
 
 test("the overview counts actions by objective, lead organisation and axis, totals the money and shows the gaps", async () => {

@@ -2,7 +2,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit, diffFields } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
+import { DomainError, notFoundError } from "~/utils/domain-error";
 import { notFound } from "~/utils/http.server";
+import type { MessageKey } from "~/utils/i18n";
 import type { PlanInput } from "./schema";
 import { diffSnapshots, readSnapshot, type PlanSnapshot } from "./snapshot";
 import { loadPlanSnapshot } from "./snapshot.server";
@@ -56,10 +58,19 @@ export function planPeriod(plan: { startDate: Date; endDate: Date }) {
   return { startDate: plan.startDate.toISOString().slice(0, 10), endDate: plan.endDate.toISOString().slice(0, 10) };
 }
 
-export class PlanStateError extends Error {
-  constructor(readonly reason: "notDraft" | "notAdopted" | "stale" | "actionsOutsidePeriod") {
-    super(reason);
-  }
+/** Why a plan's state refuses a change, each with the message the page shows. */
+const PLAN_REFUSALS = {
+  notDraft: "plans.notDraft",
+  notAdopted: "plans.notAdopted",
+  stale: "conflict.stale",
+  actionsOutsidePeriod: "plans.actionsOutsidePeriod",
+} as const satisfies Record<string, MessageKey>;
+export type PlanRefusal = keyof typeof PLAN_REFUSALS;
+
+/** The DomainError for a refused plan change: a conflict, or (actions outside the new period) invalid input on the start date. */
+export function planStateError(reason: PlanRefusal) {
+  if (reason === "actionsOutsidePeriod") return new DomainError("invalid", reason, { messageKey: PLAN_REFUSALS[reason], field: "startDate" });
+  return new DomainError("conflict", reason, { messageKey: PLAN_REFUSALS[reason] });
 }
 
 /**
@@ -105,15 +116,15 @@ export async function updatePlan(actorId: string, planId: string, input: PlanInp
       where: { id: planId },
       select: { title: true, description: true, startDate: true, endDate: true, status: true, version: true },
     });
-    if (!before) notFound();
-    if (before.status !== "DRAFT") throw new PlanStateError("notDraft");
+    if (!before) throw notFoundError();
+    if (before.status !== "DRAFT") throw planStateError("notDraft");
     const outside = await tx.action.count({
       where: {
         planId,
         OR: [{ startDate: { lt: day(input.startDate) } }, { endDate: { gt: day(input.endDate) } }],
       },
     });
-    if (outside > 0) throw new PlanStateError("actionsOutsidePeriod");
+    if (outside > 0) throw planStateError("actionsOutsidePeriod");
     const after = {
       title: input.title,
       description: input.description ?? null,
@@ -124,7 +135,7 @@ export async function updatePlan(actorId: string, planId: string, input: PlanInp
       where: { id: planId, version: input.version },
       data: { ...after, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw new PlanStateError("stale");
+    if (updated.count === 0) throw planStateError("stale");
     const changes = diffFields(before, after);
     await recordAudit({ actorId, entityType: "ActionPlan", entityId: planId, action: "update", changes }, tx);
   });
@@ -132,9 +143,9 @@ export async function updatePlan(actorId: string, planId: string, input: PlanInp
 
 async function lockPlan(tx: Prisma.TransactionClient, planId: string, version: number) {
   const plan = await tx.actionPlan.findUnique({ where: { id: planId }, select: { status: true, version: true } });
-  if (!plan) notFound();
+  if (!plan) throw notFoundError();
   const bumped = await tx.actionPlan.updateMany({ where: { id: planId, version }, data: { version: { increment: 1 } } });
-  if (bumped.count === 0) throw new PlanStateError("stale");
+  if (bumped.count === 0) throw planStateError("stale");
   return plan;
 }
 
@@ -142,7 +153,7 @@ async function lockPlan(tx: Prisma.TransactionClient, planId: string, version: n
 export async function adoptPlan(actorId: string, planId: string, params: { version: number; note?: string }) {
   return prisma.$transaction(async (tx) => {
     const plan = await lockPlan(tx, planId, params.version);
-    if (plan.status !== "DRAFT") throw new PlanStateError("notDraft");
+    if (plan.status !== "DRAFT") throw planStateError("notDraft");
     const last = await tx.planVersion.aggregate({ where: { planId }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const adoptedAt = new Date();
@@ -166,7 +177,7 @@ export async function adoptPlan(actorId: string, planId: string, params: { versi
 export async function startRevision(actorId: string, planId: string, params: { version: number }) {
   return prisma.$transaction(async (tx) => {
     const plan = await lockPlan(tx, planId, params.version);
-    if (plan.status !== "ADOPTED") throw new PlanStateError("notAdopted");
+    if (plan.status !== "ADOPTED") throw planStateError("notAdopted");
     const last = await tx.planVersion.aggregate({ where: { planId }, _max: { number: true } });
     const revision = (last._max.number ?? 0) + 1;
     await tx.actionPlan.update({ where: { id: planId }, data: { status: "DRAFT", revision } });
@@ -178,7 +189,7 @@ export async function startRevision(actorId: string, planId: string, params: { v
 export async function archivePlan(actorId: string, planId: string, params: { version: number }) {
   return prisma.$transaction(async (tx) => {
     const plan = await lockPlan(tx, planId, params.version);
-    if (plan.status !== "ADOPTED") throw new PlanStateError("notAdopted");
+    if (plan.status !== "ADOPTED") throw planStateError("notAdopted");
     await tx.actionPlan.update({ where: { id: planId }, data: { status: "ARCHIVED" } });
     // An archived plan collects no more reports.
     const closed = await tx.reportingPeriod.updateMany({ where: { planId, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date() } });

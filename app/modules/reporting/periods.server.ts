@@ -5,7 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { emailNotifications, notify } from "~/modules/notifications/notifications.server";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
-import { notFound } from "~/utils/http.server";
+import { conflictError, notFoundError } from "~/utils/domain-error";
 import { bamakoDay } from "./due";
 import type { PeriodFrequency, PeriodInput } from "./schema";
 
@@ -13,11 +13,9 @@ type Client = Prisma.TransactionClient;
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
-export class PeriodError extends Error {
-  constructor(readonly reason: "planNotAdopted") {
-    super(reason);
-    this.name = "PeriodError";
-  }
+/** Periods belong to an adopted plan only. */
+function planNotAdopted() {
+  return conflictError("planNotAdopted", "periods.planNotAdopted");
 }
 
 /**
@@ -61,8 +59,8 @@ export async function listPeriods(planId: string) {
 async function lockPlan(tx: Client, planId: string) {
   await tx.$queryRaw`SELECT id FROM "ActionPlan" WHERE id = ${planId} FOR UPDATE`;
   const plan = await tx.actionPlan.findUnique({ where: { id: planId }, select: { id: true, status: true, startDate: true, endDate: true } });
-  if (!plan) notFound();
-  if (plan.status !== "ADOPTED") throw new PeriodError("planNotAdopted");
+  if (!plan) throw notFoundError();
+  if (plan.status !== "ADOPTED") throw planNotAdopted();
   return plan;
 }
 
@@ -221,7 +219,7 @@ export async function reopenPeriod(actorId: string, periodId: string) {
 async function setPeriodStatus(actorId: string, periodId: string, status: "OPEN" | "CLOSED") {
   return prisma.$transaction(async (tx) => {
     const period = await tx.reportingPeriod.findUnique({ where: { id: periodId }, select: { id: true, planId: true, label: true } });
-    if (!period) notFound();
+    if (!period) throw notFoundError();
     const changed = await tx.reportingPeriod.updateMany({
       where: { id: periodId, status: status === "OPEN" ? "CLOSED" : "OPEN" },
       data: status === "OPEN" ? { status, closedAt: null } : { status, closedAt: new Date() },

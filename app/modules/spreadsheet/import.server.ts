@@ -1,13 +1,14 @@
 // The spreadsheet import: read an uploaded workbook, check every row with the forms' own
 // schemas (after turning codes into ids), then write everything in one transaction.
 import ExcelJS from "exceljs";
-import { ActionInputError, insertAction } from "~/modules/actions/actions.server";
+import { insertAction } from "~/modules/actions/actions.server";
 import { actionSchema, type ActionInput } from "~/modules/actions/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { insertIndicator } from "~/modules/indicators/indicators.server";
 import { IndicatorSchema, type IndicatorInput } from "~/modules/indicators/schema";
-import { planPeriod } from "~/modules/plans/plans.server";
+import { planPeriod, planStateError } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
+import { DomainError, isDomainError } from "~/utils/domain-error";
 import type { MessageKey, Params } from "~/utils/i18n";
 import {
   ACTION_COLUMNS,
@@ -399,12 +400,14 @@ export async function checkImport(
 // Writing
 // ---------------------------------------------------------------------------
 
-class PlanNotDraftError extends Error {}
 
-class ImportRowError extends Error {
-  constructor(readonly errors: RowError[]) {
-    super("A row was refused while writing");
-  }
+/** A row refused while writing (its cells' problems): the whole import is undone. */
+function importRowsError(rows: RowError[]) {
+  return new DomainError<"importRows", RowError[]>("invalid", "importRows", { details: rows });
+}
+
+function isImportRowsError(error: unknown): error is DomainError<"importRows", RowError[]> {
+  return isDomainError(error, "importRows");
 }
 
 export type ImportResult =
@@ -423,18 +426,18 @@ export async function writeImport(actorId: string, planId: string, fileName: str
         // Takes the plan's row lock until commit: an adoption at the same moment either
         // waits for the import or is seen here, and then nothing is written.
         const draft = await tx.actionPlan.updateMany({ where: { id: planId, status: "DRAFT" }, data: { updatedAt: new Date() } });
-        if (draft.count === 0) throw new PlanNotDraftError();
+        if (draft.count === 0) throw planStateError("notDraft");
         let indicatorCount = 0;
         for (const action of actions) {
           let created: { id: string };
           try {
             created = await insertAction(tx, { actorId, planId, input: action.input });
           } catch (error) {
-            if (!(error instanceof ActionInputError)) throw error;
+            if (!isDomainError(error, "actionInput")) throw error;
             const row: RawRow = { row: action.row, cells: {} };
             const errors = rowErrors(ACTIONS_SHEET, row, ACTION_COLUMNS);
-            for (const [field, message] of Object.entries(error.errors)) errors.add(actionColumnOfField.get(field) ?? null, message);
-            throw new ImportRowError(errors.list());
+            for (const [field, message] of Object.entries(error.fieldErrors ?? {})) errors.add(actionColumnOfField.get(field) ?? null, message);
+            throw importRowsError(errors.list());
           }
           for (const [position, indicator] of action.indicators.entries()) {
             await insertIndicator(tx, { actorId, actionId: created.id, input: indicator.input, position });
@@ -457,8 +460,8 @@ export async function writeImport(actorId: string, planId: string, fileName: str
       { maxWait: 10_000, timeout: 120_000 },
     );
   } catch (error) {
-    if (error instanceof PlanNotDraftError) return { ok: false, reason: "notDraft" };
-    if (error instanceof ImportRowError) return { ok: false, reason: "invalid", errors: error.errors };
+    if (isDomainError(error, "notDraft")) return { ok: false, reason: "notDraft" };
+    if (isImportRowsError(error)) return { ok: false, reason: "invalid", errors: error.details ?? [] };
     throw error;
   }
 }

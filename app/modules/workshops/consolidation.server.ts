@@ -6,6 +6,7 @@ import { nextActionCode } from "~/modules/actions/code.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
+import { DomainError, isDomainError } from "~/utils/domain-error";
 import type { FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import type { AcceptProposalInput, MergeProposalsInput, RejectProposalInput } from "./schema";
@@ -152,7 +153,9 @@ export type DecisionResult =
   | { ok: false; reason: "invalid"; errors: FieldErrors };
 
 /** A proposal decided by someone else between the check and the write: the transaction is undone. */
-class AlreadyDecided extends Error {}
+function alreadyDecided() {
+  return new DomainError("conflict", "alreadyDecided");
+}
 
 function isCodeCollision(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -178,7 +181,7 @@ async function inDraftPlan(
         return decide(tx, workshop.planId);
       });
     } catch (error) {
-      if (error instanceof AlreadyDecided) return { ok: false, reason: "alreadyDecided" };
+      if (isDomainError(error, "alreadyDecided")) return { ok: false, reason: "alreadyDecided" };
       if (isCodeCollision(error) && attempt < 3) continue;
       throw error;
     }
@@ -196,7 +199,7 @@ async function decide(tx: Tx, actorId: string, proposalIds: string[], decision: 
     where: { id: { in: proposalIds }, status: "PENDING" },
     data: { ...decision, decidedById: actorId, decidedAt: new Date() },
   });
-  if (updated.count !== proposalIds.length) throw new AlreadyDecided();
+  if (updated.count !== proposalIds.length) throw alreadyDecided();
   for (const proposalId of proposalIds) {
     await recordAudit(
       {
