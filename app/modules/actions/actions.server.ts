@@ -11,6 +11,8 @@ import { lockDraftPlan } from "./draft.server";
 import { ACTION_AUDIT_FIELDS, type ActionAuditField, type ActionAuditFields } from "./audit-fields";
 import type { ActionFormValues } from "./form-values";
 import { ACTIONS_PAGE_SIZE, type ActionFilters, type ActionInput } from "./schema";
+import { personNameSelect } from "~/modules/users/fields";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 type Client = Prisma.TransactionClient;
 
@@ -401,7 +403,7 @@ export async function listPlanActions(planId: string, filters: ActionFilters) {
         progress: true,
         estimatedBudget: true,
         mainObjective: { select: { number: true, titleFr: true, titleEn: true } },
-        leadOrganisation: { select: { id: true, acronym: true, name: true } },
+        leadOrganisation: { select: organisationRefSelect },
       },
     }),
   ]);
@@ -451,7 +453,7 @@ export async function getAction(actionId: string) {
       version: true,
       plan: { select: { id: true, title: true, status: true, startDate: true, endDate: true } },
       mainObjective: { select: { number: true, titleFr: true, titleEn: true } },
-      leadOrganisation: { select: { id: true, acronym: true, name: true } },
+      leadOrganisation: { select: organisationRefSelect },
       otherObjectives: {
         orderBy: { objectiveNumber: "asc" },
         select: { objective: { select: { number: true, titleFr: true, titleEn: true } } },
@@ -466,7 +468,7 @@ export async function getAction(actionId: string) {
       },
       partners: {
         orderBy: { organisation: { acronym: "asc" } },
-        select: { organisation: { select: { id: true, acronym: true, name: true } } },
+        select: { organisation: { select: organisationRefSelect } },
       },
       indicators: {
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -553,7 +555,7 @@ export async function listActionHistory(actionId: string) {
     },
     orderBy: { at: "desc" },
     take: 200,
-    select: { id: true, at: true, entityType: true, entityId: true, action: true, changes: true, actor: { select: { name: true } } },
+    select: { id: true, at: true, entityType: true, entityId: true, action: true, changes: true, actor: { select: personNameSelect } },
   });
   return events;
 }

@@ -1,6 +1,7 @@
 // The audit trail: who changed what, and when.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { personNameSelect } from "~/modules/users/fields";
 
 type AuditClient = Pick<typeof prisma, "auditEvent">;
 
@@ -80,7 +81,7 @@ export async function listAuditEvents(entityType: string, entityId: string) {
   return prisma.auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: { at: "desc" },
-    select: { id: true, at: true, action: true, changes: true, actor: { select: { name: true } } },
+    select: { id: true, at: true, action: true, changes: true, actor: { select: personNameSelect } },
     take: 100,
   });
 }

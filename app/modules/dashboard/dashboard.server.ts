@@ -7,6 +7,7 @@ import { getCurrentPlan, getPlan, listVersions } from "~/modules/plans/plans.ser
 import { attachmentHeaders, buildCsv, CSV_CONTENT_TYPE, exportFileName } from "~/modules/spreadsheet/export.server";
 import type { Column } from "~/modules/spreadsheet/layout";
 import { prisma } from "~/utils/db.server";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 /** An action as the figures need it: amounts in FCFA as plain numbers. */
 export type FigureAction = {
@@ -96,7 +97,7 @@ export async function getDashboard(params: { planId?: string }, today = new Date
         securedFunding: true,
         startDate: true,
         endDate: true,
-        leadOrganisation: { select: { id: true, acronym: true, name: true } },
+        leadOrganisation: { select: organisationRefSelect },
         axes: { where: { axis: { framework: { isCurrent: true } } }, select: { axisId: true } },
       },
     }),
@@ -275,7 +276,7 @@ export async function getReviewReport(planId: string) {
         securedFunding: true,
         startDate: true,
         endDate: true,
-        leadOrganisation: { select: { id: true, acronym: true, name: true } },
+        leadOrganisation: { select: organisationRefSelect },
         otherObjectives: { select: { objectiveNumber: true } },
         indicators: {
           orderBy: [{ position: "asc" }, { createdAt: "asc" }],

@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { revokeUserSessions } from "~/utils/session.server";
 import { listCurrentFocalPoints } from "./focal-points.server";
 import type { HandoverInput } from "./schema";
+import { personNameSelect } from "~/modules/users/fields";
 
 /** An organisation's current focal points, the whole assignment history, and who could take over. */
 export async function getHandoverOverview(organisationId: string) {
@@ -25,7 +26,7 @@ export async function getHandoverOverview(organisationId: string) {
         startedAt: true,
         endedAt: true,
         user: { select: { id: true, name: true, email: true, active: true } },
-        assignedBy: { select: { name: true } },
+        assignedBy: { select: personNameSelect },
       },
     }),
     prisma.user.findMany({

@@ -2,6 +2,7 @@
 import { getCurrentFramework } from "~/modules/alignment/alignment.server";
 import { getCurrentPlan } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 export async function listObjectives() {
   const [framework, plan] = await Promise.all([getCurrentFramework(), getCurrentPlan()]);
@@ -65,7 +66,7 @@ export async function getObjective(number: number) {
           status: true,
           progress: true,
           mainObjectiveNumber: true,
-          leadOrganisation: { select: { id: true, acronym: true, name: true } },
+          leadOrganisation: { select: organisationRefSelect },
         },
       })
     : [];

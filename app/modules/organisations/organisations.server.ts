@@ -4,6 +4,7 @@ import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { CreateOrganisationInput, UpdateOrganisationInput } from "./schema";
+import { organisationRefSelect } from "./fields";
 
 export async function listOrganisations() {
   const organisations = await prisma.organisation.findMany({
@@ -29,7 +30,7 @@ export async function listOrganisationChoices(...alreadyChosenIds: (string | nul
   return prisma.organisation.findMany({
     where: kept.length ? { OR: [{ active: true }, { id: { in: kept } }] } : { active: true },
     orderBy: { acronym: "asc" },
-    select: { id: true, acronym: true, name: true },
+    select: organisationRefSelect,
   });
 }
 

@@ -8,6 +8,8 @@ import type { MessageKey } from "~/utils/i18n";
 import type { PlanInput } from "./schema";
 import { diffSnapshots, readSnapshot, type PlanSnapshot } from "./snapshot";
 import { loadPlanSnapshot } from "./snapshot.server";
+import { personNameSelect } from "~/modules/users/fields";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 const planSelect = {
   id: true,
@@ -19,7 +21,7 @@ const planSelect = {
   revision: true,
   version: true,
   adoptedAt: true,
-  adoptedBy: { select: { name: true } },
+  adoptedBy: { select: personNameSelect },
 } as const;
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
@@ -201,14 +203,14 @@ export async function listVersions(planId: string) {
   return prisma.planVersion.findMany({
     where: { planId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, adoptedAt: true, note: true, adoptedBy: { select: { name: true } } },
+    select: { id: true, number: true, adoptedAt: true, note: true, adoptedBy: { select: personNameSelect } },
   });
 }
 
 export async function getVersion(planId: string, number: number) {
   const version = await prisma.planVersion.findUnique({
     where: { planId_number: { planId, number } },
-    select: { number: true, adoptedAt: true, note: true, snapshot: true, adoptedBy: { select: { name: true } } },
+    select: { number: true, adoptedAt: true, note: true, snapshot: true, adoptedBy: { select: personNameSelect } },
   });
   if (!version) return null;
   return { ...version, snapshot: readSnapshot(version.snapshot) };
@@ -243,7 +245,7 @@ export async function getPlanOverview(planId: string) {
         mainObjectiveNumber: true,
         estimatedBudget: true,
         securedFunding: true,
-        leadOrganisation: { select: { id: true, acronym: true, name: true } },
+        leadOrganisation: { select: organisationRefSelect },
         axes: { select: { axisId: true } },
       },
     }),

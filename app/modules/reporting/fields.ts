@@ -1,10 +1,10 @@
 // The select shapes of progress reports, named once and shared by the reporting and review
 // modules (and the lists that show reports).
 import type { Prisma } from "~/generated/prisma/client";
+import { organisationRefSelect } from "~/modules/organisations/fields";
+import { personNameSelect } from "~/modules/users/fields";
 
-export const organisationBriefSelect = { id: true, acronym: true, name: true } satisfies Prisma.OrganisationSelect;
 export const periodSelect = { id: true, planId: true, label: true, startDate: true, endDate: true, dueDate: true, status: true } satisfies Prisma.ReportingPeriodSelect;
-export const personNameSelect = { name: true } satisfies Prisma.UserSelect;
 
 /** What reportAbilities needs to know about a report. */
 export const reportFactsSelect = {
@@ -67,7 +67,7 @@ export const reportPageSelect = {
   updatedAt: true,
   submittedBy: { select: personNameSelect },
   reviewedBy: { select: personNameSelect },
-  organisation: { select: organisationBriefSelect },
+  organisation: { select: organisationRefSelect },
   action: {
     select: {
       id: true,

@@ -16,6 +16,8 @@ import { indicatorFormSelect, reportFactsSelect, reportPageSelect } from "./fiel
 import { expectedActionsWhere } from "./periods.server";
 import { PERMISSION_FOR, statesAllowing } from "./report-state";
 import { readBreakdown, type ReportContent } from "./schema";
+import { actionRefSelect } from "~/modules/actions/fields";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 type Actor = PermissionSubject & { id: string };
 
@@ -385,7 +387,7 @@ export async function listFocalPointWork(organisationId: string, now = new Date(
       },
       select: {
         ...workReportSelect,
-        action: { select: { id: true, code: true, title: true } },
+        action: { select: actionRefSelect },
         period: { select: { id: true, label: true, startDate: true, endDate: true, dueDate: true, status: true } },
       },
     }),
@@ -448,7 +450,7 @@ export async function listPeriodReports(periodId: string, now = new Date()) {
     status: true,
     startDate: true,
     endDate: true,
-    leadOrganisation: { select: { id: true, acronym: true, name: true } },
+    leadOrganisation: { select: organisationRefSelect },
   } as const;
   const [expected, reports] = await Promise.all([
     prisma.action.findMany({ where: expectedActionsWhere(period), select: actionSelect }),

@@ -5,13 +5,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { emailNotifications, notify } from "~/modules/notifications/notifications.server";
 import { reportAbilities } from "~/modules/reporting/abilities";
-import { contributionSelect, commentSelect, organisationBriefSelect, periodSelect, personNameSelect, reportContentSelect, reportFactsSelect } from "~/modules/reporting/fields";
+import { contributionSelect, commentSelect, periodSelect, reportContentSelect, reportFactsSelect } from "~/modules/reporting/fields";
 import { nextState } from "~/modules/reporting/report-state";
 import { readBreakdown } from "~/modules/reporting/schema";
 import { prisma } from "~/utils/db.server";
 import { conflictError, forbiddenError, notFoundError } from "~/utils/domain-error";
 import { can, type PermissionSubject } from "~/utils/permissions";
 import { REVIEWS_PAGE_SIZE, type ReviewDecisionInput, type ReviewFilters } from "./schema";
+import { organisationRefSelect } from "~/modules/organisations/fields";
+import { personNameSelect } from "~/modules/users/fields";
 
 export async function listReviewQueue(filters: ReviewFilters) {
   const where: Prisma.ProgressReportWhereInput = {
@@ -34,9 +36,9 @@ export async function listReviewQueue(filters: ReviewFilters) {
         status: true,
         progress: true,
         action: { select: { id: true, code: true, title: true, mainObjectiveNumber: true } },
-        organisation: { select: { id: true, acronym: true, name: true } },
+        organisation: { select: organisationRefSelect },
         period: { select: { id: true, label: true, dueDate: true } },
-        submittedBy: { select: { name: true } },
+        submittedBy: { select: personNameSelect },
       },
     }),
   ]);
@@ -49,7 +51,7 @@ export async function listReviewFilterChoices() {
     prisma.organisation.findMany({
       where: { leadActions: { some: {} } },
       orderBy: { acronym: "asc" },
-      select: { id: true, acronym: true, name: true },
+      select: organisationRefSelect,
     }),
     prisma.reportingPeriod.findMany({
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
@@ -74,7 +76,7 @@ export async function getReviewReport(user: PermissionSubject, reportId: string)
       version: true,
       submittedBy: { select: personNameSelect },
       reviewedBy: { select: personNameSelect },
-      organisation: { select: organisationBriefSelect },
+      organisation: { select: organisationRefSelect },
       period: { select: periodSelect },
       action: {
         select: {

@@ -9,6 +9,7 @@ import type { Lang } from "~/utils/i18n";
 import { toDbLanguage } from "~/utils/language.server";
 import { revokeUserSessions } from "~/utils/session.server";
 import { USERS_PAGE_SIZE, type CreateUserInput, type UpdateUserInput, type UserFilters } from "./schema";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 type Client = Prisma.TransactionClient;
 
@@ -39,7 +40,7 @@ export async function listUsers(filters: UserFilters) {
         role: true,
         active: true,
         lastLoginAt: true,
-        organisation: { select: { id: true, acronym: true, name: true } },
+        organisation: { select: organisationRefSelect },
       },
     }),
   ]);

@@ -11,6 +11,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import type { AcceptProposalInput, MergeProposalsInput, RejectProposalInput } from "./schema";
 import { isActiveOrganisation, proposalSelect } from "./workshops.server";
+import { personNameSelect } from "~/modules/users/fields";
 
 type Tx = Prisma.TransactionClient;
 
@@ -90,7 +91,7 @@ export async function getMergeSelection(workshopId: string, proposalIds: string[
   const ids = [...new Set(proposalIds)].slice(0, 100);
   const found = await prisma.actionProposal.findMany({
     where: { id: { in: ids }, workingGroup: { workshopId } },
-    select: { ...proposalSelect, workingGroup: { select: { name: true } } },
+    select: { ...proposalSelect, workingGroup: { select: personNameSelect } },
   });
   const ordered = ids.flatMap((id) => found.filter((proposal) => proposal.id === id));
   return {
@@ -123,7 +124,7 @@ export async function listProposalsForAction(actionId: string) {
       notes: true,
       createdAt: true,
       decidedAt: true,
-      decidedBy: { select: { name: true } },
+      decidedBy: { select: personNameSelect },
       leadOrganisation: { select: { acronym: true, name: true } },
       workingGroup: {
         select: {
@@ -243,7 +244,7 @@ async function createActionFrom(tx: Tx, actorId: string, planId: string, fields:
 async function findProposals(tx: Tx, workshopId: string, proposalIds: string[]) {
   return tx.actionProposal.findMany({
     where: { id: { in: proposalIds }, workingGroup: { workshopId } },
-    select: { id: true, title: true, notes: true, objectiveNumber: true, status: true, workingGroup: { select: { name: true } } },
+    select: { id: true, title: true, notes: true, objectiveNumber: true, status: true, workingGroup: { select: personNameSelect } },
   });
 }
 

@@ -14,6 +14,8 @@ import type {
   WorkshopEditInput,
   WorkshopInput,
 } from "./schema";
+import { actionRefSelect } from "~/modules/actions/fields";
+import { organisationRefSelect } from "~/modules/organisations/fields";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,8 +30,8 @@ export const proposalSelect = {
   rejectionReason: true,
   createdAt: true,
   decidedAt: true,
-  leadOrganisation: { select: { id: true, acronym: true, name: true } },
-  action: { select: { id: true, code: true, title: true } },
+  leadOrganisation: { select: organisationRefSelect },
+  action: { select: actionRefSelect },
 } as const;
 
 const objectiveSelect = { number: true, titleFr: true, titleEn: true } as const;
@@ -73,7 +75,7 @@ export async function getWorkshop(workshopId: string) {
       plan: { select: { id: true, title: true, status: true } },
       participants: {
         orderBy: { organisation: { acronym: "asc" } },
-        select: { organisation: { select: { id: true, acronym: true, name: true } } },
+        select: { organisation: { select: organisationRefSelect } },
       },
       workingGroups: {
         orderBy: { name: "asc" },
@@ -474,7 +476,7 @@ export async function getProposalForEdit(workshopId: string, groupId: string, pr
     where: { id: proposalId, workingGroup: { id: groupId, workshopId } },
     select: {
       ...proposalEditSelect,
-      leadOrganisation: { select: { id: true, acronym: true, name: true } },
+      leadOrganisation: { select: organisationRefSelect },
       workingGroup: {
         select: {
           id: true,
