@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteConfirmation } from "~/components/delete-confirmation";
 import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
+import { actionAbilities } from "~/modules/actions/abilities";
 import { deleteAction, getAction, getActionSummary, listActionHistory } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { describeHistory } from "~/modules/actions/history";
@@ -39,10 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const action = await getAction(params.actionId ?? "");
   if (!action) notFound();
   const canReadHistory = can(user, "audit:read");
+  const abilities = actionAbilities(user, action);
   return {
     action,
-    canEdit: can(user, "plan:edit") && action.plan.status === "DRAFT",
-    own: user.organisationId !== null && user.organisationId === action.leadOrganisation.id,
+    canEdit: abilities.edit,
+    own: abilities.own,
     history: canReadHistory ? await listActionHistory(action.id) : null,
     notice: noticeFrom(request),
   };

@@ -12,13 +12,13 @@ import {
   listVersions,
   startRevision,
 } from "~/modules/plans/plans.server";
+import { planAbilities } from "~/modules/plans/abilities";
 import { PlanTransitionSchema } from "~/modules/plans/schema";
 import { requireUserWith } from "~/utils/auth.server";
 import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatPercent, formatXof, useLang, useT, type MessageKey } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -33,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan,
     overview,
     versions,
-    canEdit: can(user, "plan:edit"),
-    canAdopt: can(user, "plan:adopt"),
+    abilities: planAbilities(user, plan),
     viewerOrganisationId: user.organisationId,
   };
 }
@@ -73,7 +72,7 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 export default function PlanRoute() {
-  const { plan, overview, versions, canEdit, canAdopt, viewerOrganisationId } = useLoaderData<typeof loader>();
+  const { plan, overview, versions, abilities, viewerOrganisationId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
@@ -108,7 +107,7 @@ export default function PlanRoute() {
         <Link to={`/plans/${plan.id}/actions`} className="button button--secondary">
           {t("plans.actions")}
         </Link>
-        {canEdit && isDraft ? (
+        {abilities.edit ? (
           <>
             <Link to={`/plans/${plan.id}/actions/new`} className="button">
               {t("plans.addAction")}
@@ -256,7 +255,7 @@ export default function PlanRoute() {
         )}
       </section>
 
-      {canAdopt ? (
+      {abilities.manageLifecycle ? (
         <section aria-labelledby="lifecycle" className="card">
           {isDraft ? (
             <Form method="post">
