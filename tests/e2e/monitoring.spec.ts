@@ -206,6 +206,11 @@ test("a focal point's report goes from draft to submission, is sent back, correc
     await expect(reviewer.getByRole("main")).toContainText("Soumis, en attente de revue");
     await expect(reviewer.getByRole("region", { name: `Ce rapport – ${periodLabel}` })).toContainText(narrative);
     await expect(reviewer.getByRole("table", { name: `Historique de l'indicateur « ${indicatorName} »` })).toContainText("120 personnes");
+    // The review page shares the report's read-only view: breakdown labels translated, numbers formatted.
+    const breakdown = reviewer.getByRole("table", { name: "Ventilation de la valeur déclarée" });
+    await expect(breakdown.getByRole("row", { name: /Femmes/ })).toContainText("70");
+    await expect(breakdown).toContainText("Sexe");
+    await expect(breakdown).not.toContainText("SEX");
 
     const decision = reviewer.getByRole("form", { name: "Demander des modifications" });
     await decision.getByLabel("Modifications attendues").fill(changesComment);
