@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { seed } from "./seed";
 
 async function counts() {
-  const [objectives, principles, axes, organisations, users, actions, indicators, alignments] = await Promise.all([
+  const [objectives, principles, axes, organisations, users, actions, indicators, alignments, globalIndicators, globalLinks] = await Promise.all([
     prisma.gcmObjective.count(),
     prisma.guidingPrinciple.count(),
     prisma.policyAxis.count({ where: { framework: { code: "PONAM-2014" } } }),
@@ -12,8 +12,10 @@ async function counts() {
     prisma.action.count(),
     prisma.indicator.count(),
     prisma.objectiveAxisAlignment.count(),
+    prisma.globalIndicator.count(),
+    prisma.indicatorGlobalLink.count(),
   ]);
-  return { objectives, principles, axes, organisations, users, actions, indicators, alignments };
+  return { objectives, principles, axes, organisations, users, actions, indicators, alignments, globalIndicators, globalLinks };
 }
 
 test("the seed loads 23 objectives, 10 guiding principles and the 8 PONAM axes", async () => {
@@ -46,4 +48,30 @@ test("the seed keeps an alignment note a user edited", async () => {
   await seed(prisma);
   const after = await prisma.objectiveAxisAlignment.findUniqueOrThrow({ where: { objectiveNumber_axisId: alignment } });
   expect(after.note).toBe("Note saisie par un facilitateur");
+});
+
+test("the seed loads the seven SDG migration indicators with their French and English titles", async () => {
+  const sdg = await prisma.globalIndicator.findMany({ where: { framework: "SDG" }, orderBy: { position: "asc" }, select: { id: true, titleFr: true, titleEn: true } });
+  expect(sdg.map((indicator) => indicator.id)).toEqual([
+    "SDG-10.7.1",
+    "SDG-10.7.2",
+    "SDG-10.7.3",
+    "SDG-10.7.4",
+    "SDG-10.c.1",
+    "SDG-16.2.2",
+    "SDG-17.3.2",
+  ]);
+  expect(sdg.find((indicator) => indicator.id === "SDG-10.c.1")).toMatchObject({
+    titleFr: "Coût des envois de fonds en proportion du montant transféré",
+    titleEn: "Remittance costs as a proportion of the amount remitted",
+  });
+  // The demo plan's remittance-cost indicator reports towards 10.c.1.
+  const linked = await prisma.indicatorGlobalLink.findMany({ where: { globalIndicatorId: "SDG-10.c.1" }, select: { indicator: { select: { name: true } } } });
+  expect(linked.map((link) => link.indicator.name)).toContain("Coût moyen d'un envoi de 200 USD vers le Mali");
+});
+
+test("the seed keeps a global indicator title an administrator corrected", async () => {
+  await prisma.globalIndicator.update({ where: { id: "SDG-10.7.3" }, data: { titleFr: "Titre corrigé" } });
+  await seed(prisma);
+  expect((await prisma.globalIndicator.findUniqueOrThrow({ where: { id: "SDG-10.7.3" } })).titleFr).toBe("Titre corrigé");
 });

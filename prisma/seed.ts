@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
-import { OrganisationKind, type Prisma } from "../app/generated/prisma/client";
+import { GlobalFramework, OrganisationKind, type Prisma } from "../app/generated/prisma/client";
 import { loadPlanSnapshot } from "../app/modules/plans/snapshot.server";
 import { createPrismaClient, type PrismaClient } from "../app/utils/prisma-client.server";
 import {
@@ -70,6 +70,36 @@ type ReferenceData = z.infer<typeof referenceFile>;
 export function loadReferenceData(): ReferenceData {
   const file = new URL("./data/gcm-mali.json", import.meta.url);
   return referenceFile.parse(JSON.parse(readFileSync(file, "utf8")));
+}
+
+const globalIndicatorsFile = z.object({
+  frameworks: z.array(
+    z.object({
+      framework: z.enum(GlobalFramework),
+      source: z.string().min(1),
+      indicators: z.array(z.object({ code: z.string().min(1), fr: z.string().min(1), en: z.string().min(1) })),
+    }),
+  ),
+});
+
+/** The SDG and GCM indicators of prisma/data/global-indicators.json, each with its stable id. */
+export function loadGlobalIndicators() {
+  const file = new URL("./data/global-indicators.json", import.meta.url);
+  const data = globalIndicatorsFile.parse(JSON.parse(readFileSync(file, "utf8")));
+  return data.frameworks.flatMap(({ framework, indicators }) =>
+    indicators.map((item, position) => ({
+      id: globalIndicatorId(framework, item.code),
+      framework,
+      code: item.code,
+      titleFr: item.fr,
+      titleEn: item.en,
+      position,
+    })),
+  );
+}
+
+export function globalIndicatorId(framework: GlobalFramework, code: string) {
+  return `${framework}-${code}`;
 }
 
 /** A calendar date (for @db.Date columns) or an instant, from an ISO string. */
@@ -150,6 +180,9 @@ async function seedReference(tx: Tx, data: ReferenceData) {
     })),
     skipDuplicates: true,
   });
+
+  // Created when missing, never overwritten, like the rest of the reference data.
+  await tx.globalIndicator.createMany({ data: loadGlobalIndicators(), skipDuplicates: true });
 
   return { axisIds, organisationIds };
 }
@@ -271,6 +304,7 @@ async function seedPlan(tx: Tx, { axisIds, organisationIds }: Ids, facilitatorId
           verificationMeans: indicator.verificationMeans,
           disaggregation: indicator.disaggregation,
           position,
+          globalLinks: { create: (indicator.globalIndicators ?? []).map((globalIndicatorId) => ({ globalIndicatorId })) },
         },
       });
     }

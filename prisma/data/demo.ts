@@ -144,6 +144,8 @@ export type IndicatorSeed = {
   dataSource: string;
   verificationMeans: string;
   disaggregation: ("SEX" | "AGE_GROUP" | "REGION")[];
+  /** Ids of the SDG or GCM indicators it reports towards (prisma/data/global-indicators.json). */
+  globalIndicators?: string[];
 };
 
 export type ActionSeed = {
@@ -374,6 +376,7 @@ export const demoActions: ActionSeed[] = [
         dataSource: "MPFEF, OIM",
         verificationMeans: "Fiches de prise en charge",
         disaggregation: ["SEX", "AGE_GROUP"],
+        globalIndicators: ["SDG-16.2.2"],
       },
     ],
   },
@@ -553,6 +556,7 @@ export const demoActions: ActionSeed[] = [
         dataSource: "Banque mondiale, Remittance Prices Worldwide",
         verificationMeans: "Base de données Remittance Prices Worldwide",
         disaggregation: [],
+        globalIndicators: ["SDG-10.c.1"],
       },
       {
         name: "Part des transferts reçus par des canaux formels",
