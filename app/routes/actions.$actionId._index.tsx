@@ -262,7 +262,9 @@ export default function ActionRoute() {
                 {action.indicators.map((indicator) => (
                   <tr key={indicator.id}>
                     <th scope="row">
-                      {indicator.name}
+                      <Link to={`/indicators/${indicator.id}`}>
+                        {indicator.name}
+                      </Link>
                       {indicator.definition ? <span className="indicator-definition">{indicator.definition}</span> : null}
                     </th>
                     <td>{indicator.unit ?? t("common.none")}</td>

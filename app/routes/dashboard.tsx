@@ -5,20 +5,27 @@ import { BarChart } from "~/components/bar-chart";
 import { ErrorPage } from "~/components/error-page";
 import { PlanStatusBadge } from "~/components/plan-status-badge";
 import { StatusBadge } from "~/components/status-badge";
+import { JudgementBadge } from "~/components/judgement-badge";
 import { getDashboard, type Figures } from "~/modules/dashboard/dashboard.server";
+import { globalIndicatorSummary } from "~/modules/indicators/monitoring.server";
 import { listPlans } from "~/modules/plans/plans.server";
 import dashboardStyles from "~/styles/dashboard.css";
+import indicatorsStyles from "~/styles/indicators.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatNumber, formatPercent, formatXof, useLang, useT, type Lang, type MessageKey } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { can } from "~/utils/permissions";
 
 // In the order of the plan's life; a constant here, not from a .server module, so the browser has it too.
 const ACTION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"] as const;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dashboardStyles },
+  { rel: "stylesheet", href: indicatorsStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "plan:read");
@@ -27,8 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (planId && !dashboard) notFound();
   return {
     dashboard,
+    byGlobalIndicator: dashboard ? await globalIndicatorSummary(dashboard.plan.id) : [],
     plans: plans.map(({ id, title }) => ({ id, title })),
     viewerOrganisationId: user.organisationId,
+    canFollowUp: can(user, "indicator:followUp"),
+    canReadReports: can(user, "report:read"),
   };
 }
 
@@ -125,7 +135,7 @@ function FiguresTable({ caption, groupHeader, rows, total }: { caption: string; 
 }
 
 export default function DashboardRoute() {
-  const { dashboard, plans, viewerOrganisationId } = useLoaderData<typeof loader>();
+  const { dashboard, plans, viewerOrganisationId, byGlobalIndicator, canFollowUp, canReadReports } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const title = (item: { titleFr: string; titleEn: string }) => (lang === "en" ? item.titleEn : item.titleFr);
@@ -156,7 +166,16 @@ export default function DashboardRoute() {
       {!dashboard ? (
         <p>{t("dashboard.noPlan")}</p>
       ) : (
-        <DashboardBody dashboard={dashboard} title={title} viewerOrganisationId={viewerOrganisationId} />
+        <>
+          <DashboardBody dashboard={dashboard} title={title} viewerOrganisationId={viewerOrganisationId} />
+          <IndicatorsSection
+            planId={dashboard.plan.id}
+            rows={byGlobalIndicator}
+            canFollowUp={canFollowUp}
+            canReadReports={canReadReports}
+            title={title}
+          />
+        </>
       )}
     </div>
   );
@@ -352,6 +371,99 @@ function DashboardBody({
         />
       </section>
     </>
+  );
+}
+
+type GlobalRow = ReturnType<typeof useLoaderData<typeof loader>>["byGlobalIndicator"][number];
+
+/** Indicators: the coordination's list, the downloads, and the plan's indicators grouped by global indicator. */
+function IndicatorsSection({
+  planId,
+  rows,
+  canFollowUp,
+  canReadReports,
+  title,
+}: {
+  planId: string;
+  rows: GlobalRow[];
+  canFollowUp: boolean;
+  canReadReports: boolean;
+  title: (item: { titleFr: string; titleEn: string }) => string;
+}) {
+  const t = useT();
+  const download = (table: string, format: string) => `/dashboard/export?${new URLSearchParams({ plan: planId, table, format })}`;
+  return (
+    <section aria-labelledby="dashboard-indicators">
+      <h2 id="dashboard-indicators">{t("dashboard.indicators")}</h2>
+      <p className="muted">{t("dashboard.indicatorsIntro")}</p>
+      <div className="button-row">
+        {canFollowUp ? (
+          <Link to={`/indicators?plan=${encodeURIComponent(planId)}`} className="button">
+            {t("indicatorList.title")}
+          </Link>
+        ) : null}
+        <a href={download("indicators", "xlsx")} className="button button--secondary" download>
+          {t("exports.indicatorsXlsx")}
+        </a>
+        <a href={download("indicators", "csv")} className="button button--secondary" download>
+          {t("exports.indicatorsCsv")}
+        </a>
+        {canReadReports ? (
+          <>
+            <a href={download("reports", "xlsx")} className="button button--secondary" download>
+              {t("exports.reportsXlsx")}
+            </a>
+            <a href={download("reports", "csv")} className="button button--secondary" download>
+              {t("exports.reportsCsv")}
+            </a>
+          </>
+        ) : null}
+      </div>
+      <h3>{t("dashboard.byGlobalIndicator")}</h3>
+      {rows.length ? (
+        <div className="table-wrap dashboard-table" role="region" aria-label={t("dashboard.captionGlobal")} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t("dashboard.captionGlobal")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.colGlobal")}</th>
+                <th scope="col" className="num">
+                  {t("dashboard.colIndicators")}
+                </th>
+                {(["onTrack", "offTrack", "notReported", "noTarget"] as const).map((judgement) => (
+                  <th key={judgement} scope="col" className="num">
+                    <JudgementBadge judgement={judgement} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">
+                    {canFollowUp ? (
+                      <Link to={`/indicators?${new URLSearchParams({ plan: planId, global: row.id, show: "all" })}`}>
+                        {t(`globalFramework.${row.framework}`)} {row.code}
+                      </Link>
+                    ) : (
+                      `${t(`globalFramework.${row.framework}`)} ${row.code}`
+                    )}{" "}
+                    – {title(row)}
+                  </th>
+                  <td className="num">{row.indicatorCount}</td>
+                  <td className="num">{row.onTrack}</td>
+                  <td className="num">{row.offTrack}</td>
+                  <td className="num">{row.notReported}</td>
+                  <td className="num">{row.noTarget}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("dashboard.noGlobalLink")}</p>
+      )}
+    </section>
   );
 }
 

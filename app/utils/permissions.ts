@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "report:contribute": { FOCAL_POINT: "any" },
   "report:review": { ADMIN: "any", REVIEWER: "any" },
   "compliance:read": { ADMIN: "any", FACILITATOR: "any", REVIEWER: "any", OBSERVER: "any" },
+  // The coordination's list of indicators off track or not reported.
+  "indicator:followUp": { ADMIN: "any", FACILITATOR: "any", REVIEWER: "any" },
   "focalPoint:handover": { ADMIN: "any" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

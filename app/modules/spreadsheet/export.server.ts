@@ -91,7 +91,7 @@ function columnStyle(column: Column): Partial<ExcelJS.Style> {
   return { alignment: { vertical: "top" } };
 }
 
-function addDataSheet<Key extends string>(
+export function addDataSheet<Key extends string>(
   workbook: ExcelJS.Workbook,
   name: string,
   columns: readonly Column<Key>[],
