@@ -11,6 +11,9 @@ import { useLang, useT } from "~/utils/i18n";
 
 export type IndicatorConflict = { field: IndicatorAuditField; current: string | number | null }[];
 
+/** A global indicator the form offers (prisma/data/global-indicators.json). */
+export type GlobalIndicatorOption = { id: string; framework: "SDG" | "GCM"; code: string; titleFr: string; titleEn: string };
+
 type Props = {
   defaults: IndicatorFormValues;
   errors?: FieldErrors;
@@ -18,6 +21,7 @@ type Props = {
   version?: number;
   submitLabel: string;
   cancelTo: string;
+  globalIndicators: GlobalIndicatorOption[];
 };
 
 const FIELDS = [
@@ -33,9 +37,10 @@ const FIELDS = [
   "dataSource",
   "verificationMeans",
   "disaggregation",
+  "globalIndicators",
 ] as const satisfies readonly (keyof IndicatorFormValues & IndicatorAuditField)[];
 
-export function IndicatorForm({ defaults, errors, conflict, version, submitLabel, cancelTo }: Props) {
+export function IndicatorForm({ defaults, errors, conflict, version, submitLabel, cancelTo, globalIndicators }: Props) {
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
@@ -46,8 +51,9 @@ export function IndicatorForm({ defaults, errors, conflict, version, submitLabel
   const summaryErrors = errors
     ? Object.fromEntries(Object.entries(errors).map(([key, message]) => [key.split(".")[0] ?? key, message]))
     : undefined;
-  const disaggregationError =
-    errorFor("disaggregation") ?? Object.entries(errors ?? {}).find(([key]) => key.startsWith("disaggregation."))?.[1];
+  const listError = (name: "disaggregation" | "globalIndicators") =>
+    errorFor(name) ?? Object.entries(errors ?? {}).find(([key]) => key.startsWith(`${name}.`))?.[1];
+  const frameworks = (["SDG", "GCM"] as const).filter((framework) => globalIndicators.some((item) => item.framework === framework));
 
   return (
     <>
@@ -132,7 +138,7 @@ export function IndicatorForm({ defaults, errors, conflict, version, submitLabel
         <Field name="verificationMeans" label={label("verificationMeans")} error={errorFor("verificationMeans")}>
           {(control) => <input type="text" {...control} {...form.register("verificationMeans")} defaultValue={defaults.verificationMeans} />}
         </Field>
-        <CheckboxGroup name="disaggregation" legend={label("disaggregation")} help={t("indicators.help.disaggregation")} error={disaggregationError} columns>
+        <CheckboxGroup name="disaggregation" legend={label("disaggregation")} help={t("indicators.help.disaggregation")} error={listError("disaggregation")} columns>
           {DISAGGREGATIONS.map((dimension) => (
             <label key={dimension} className="checkbox">
               <input
@@ -143,6 +149,30 @@ export function IndicatorForm({ defaults, errors, conflict, version, submitLabel
               />
               <span>{t(`disaggregation.${dimension}`)}</span>
             </label>
+          ))}
+        </CheckboxGroup>
+        {/* Checkboxes, not a <select multiple>: they work the same with or without JavaScript, on a phone too. */}
+        <CheckboxGroup name="globalIndicators" legend={label("globalIndicators")} help={t("indicators.help.globalIndicators")} error={listError("globalIndicators")}>
+          {frameworks.length === 0 ? <p className="muted">{t("indicators.noGlobalIndicator")}</p> : null}
+          {frameworks.map((framework) => (
+            <div key={framework} className="checkbox-subgroup">
+              <p className="checkbox-subgroup__title">{t(`globalFramework.${framework}`)}</p>
+              {globalIndicators
+                .filter((item) => item.framework === framework)
+                .map((item) => (
+                  <label key={item.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      value={item.id}
+                      {...form.register("globalIndicators")}
+                      defaultChecked={defaults.globalIndicators.includes(item.id)}
+                    />
+                    <span>
+                      <strong>{item.code}</strong> – {lang === "en" ? item.titleEn : item.titleFr}
+                    </span>
+                  </label>
+                ))}
+            </div>
           ))}
         </CheckboxGroup>
         <div className="button-row">

@@ -376,6 +376,7 @@ export const en = {
   "validation.securedAboveEstimated": "Secured funding cannot exceed the estimated budget.",
   "validation.percentageRange": "A percentage is between 0 and 100.",
   "validation.yesNoValue": "For a yes/no indicator, enter 1 (yes) or 0 (no).",
+  "validation.unknownGlobalIndicator": "Unknown global indicator: choose from the list.",
   "validation.targetBeforeBaseline": "The target date must be after the baseline date.",
 
   "plans.title": "Action plans",

@@ -375,6 +375,7 @@ export const fr = {
   "validation.securedAboveEstimated": "Le financement acquis ne peut pas dépasser le budget estimé.",
   "validation.percentageRange": "Un pourcentage est compris entre 0 et 100.",
   "validation.yesNoValue": "Pour un indicateur oui/non, saisissez 1 (oui) ou 0 (non).",
+  "validation.unknownGlobalIndicator": "Indicateur mondial inconnu : choisissez dans la liste.",
   "validation.targetBeforeBaseline": "La date cible doit être postérieure à la date de référence.",
 
   "plans.title": "Plans d'action",

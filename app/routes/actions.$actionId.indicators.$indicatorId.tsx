@@ -7,7 +7,14 @@ import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionSummary } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { indicatorFormValues } from "~/modules/indicators/form-values";
-import { deleteIndicator, getIndicator, storedIndicatorFormValues, updateIndicator } from "~/modules/indicators/indicators.server";
+import {
+  deleteIndicator,
+  getIndicator,
+  storedIndicatorFormValues,
+  unknownGlobalIndicators,
+  updateIndicator,
+} from "~/modules/indicators/indicators.server";
+import { listGlobalIndicators } from "~/modules/indicators/monitoring.server";
 import { IndicatorEditSchema } from "~/modules/indicators/schema";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -37,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     action: { id: summary.id, code: summary.code, title: summary.title },
     indicator: { id: indicator.id, name: indicator.name, version: indicator.version },
     values: storedIndicatorFormValues(indicator),
+    globalIndicators: await listGlobalIndicators(),
   };
 }
 
@@ -59,6 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(IndicatorEditSchema, formData);
   const values = indicatorFormValues(parsed.values);
   if (!parsed.ok) return data({ intent: "update" as const, errors: parsed.errors, values, changed: null }, { status: 400 });
+  if ((await unknownGlobalIndicators(parsed.data.globalIndicators)).length) {
+    return data({ intent: "update" as const, errors: { globalIndicators: "validation.unknownGlobalIndicator" }, values, changed: null }, { status: 400 });
+  }
   const result = await updateIndicator(user.id, summary.id, indicatorId, parsed.data).catch(rethrowPlanNotDraft);
   if (result.ok) throw redirect(`/actions/${summary.id}?notice=indicatorSaved`);
   if (result.reason === "notFound") notFound();
@@ -69,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type IndicatorAction = typeof action;
 
 export default function IndicatorRoute() {
-  const { action, indicator, values } = useLoaderData<typeof loader>();
+  const { action, indicator, values, globalIndicators } = useLoaderData<typeof loader>();
   const actionData = useActionData<IndicatorAction>();
   const t = useT();
   const updateResult = actionData?.intent === "update" ? actionData : undefined;
@@ -90,6 +101,7 @@ export default function IndicatorRoute() {
         version={indicator.version}
         submitLabel={t("indicators.save")}
         cancelTo={`/actions/${action.id}`}
+        globalIndicators={globalIndicators}
       />
 
       <DeleteConfirmation

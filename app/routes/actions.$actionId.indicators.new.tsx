@@ -6,7 +6,8 @@ import { ErrorPage, PLAN_NOT_DRAFT } from "~/components/error-page";
 import { getActionSummary } from "~/modules/actions/actions.server";
 import { rethrowPlanNotDraft } from "~/modules/actions/draft.server";
 import { emptyIndicatorFormValues, indicatorFormValues } from "~/modules/indicators/form-values";
-import { createIndicator } from "~/modules/indicators/indicators.server";
+import { createIndicator, unknownGlobalIndicators } from "~/modules/indicators/indicators.server";
+import { listGlobalIndicators } from "~/modules/indicators/monitoring.server";
 import { IndicatorSchema } from "~/modules/indicators/schema";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -29,7 +30,11 @@ async function editableAction(actionId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "plan:edit");
   const summary = await editableAction(params.actionId ?? "");
-  return { action: { id: summary.id, code: summary.code, title: summary.title }, defaults: emptyIndicatorFormValues() };
+  return {
+    action: { id: summary.id, code: summary.code, title: summary.title },
+    defaults: emptyIndicatorFormValues(),
+    globalIndicators: await listGlobalIndicators(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,13 +43,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(IndicatorSchema, await request.formData());
   const values = indicatorFormValues(parsed.values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if ((await unknownGlobalIndicators(parsed.data.globalIndicators)).length) {
+    return data({ errors: { globalIndicators: "validation.unknownGlobalIndicator" }, values }, { status: 400 });
+  }
   const created = await createIndicator(user.id, summary.id, parsed.data).catch(rethrowPlanNotDraft);
   if (!created) notFound();
   throw redirect(`/actions/${summary.id}?notice=indicatorCreated`);
 }
 
 export default function NewIndicatorRoute() {
-  const { action, defaults } = useLoaderData<typeof loader>();
+  const { action, defaults, globalIndicators } = useLoaderData<typeof loader>();
   const actionData = useActionData<NewIndicatorAction>();
   const t = useT();
   return (
@@ -59,6 +67,7 @@ export default function NewIndicatorRoute() {
         errors={actionData?.errors}
         submitLabel={t("indicators.create")}
         cancelTo={`/actions/${action.id}`}
+        globalIndicators={globalIndicators}
       />
     </>
   );

@@ -14,6 +14,8 @@ export type IndicatorAuditFields = {
   verificationMeans: string | null;
   /** Dimensions, "SEX, REGION". */
   disaggregation: string;
+  /** Global indicators' ids, "SDG-10.7.1, SDG-10.c.1". */
+  globalIndicators: string;
 };
 
 export type IndicatorAuditField = keyof IndicatorAuditFields;
@@ -31,6 +33,7 @@ export const INDICATOR_AUDIT_FIELDS = [
   "dataSource",
   "verificationMeans",
   "disaggregation",
+  "globalIndicators",
 ] as const satisfies readonly IndicatorAuditField[];
 
 export function isIndicatorAuditField(value: string): value is IndicatorAuditField {

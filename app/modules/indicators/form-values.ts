@@ -14,6 +14,7 @@ export type IndicatorFormValues = {
   dataSource: string;
   verificationMeans: string;
   disaggregation: string[];
+  globalIndicators: string[];
 };
 
 export function emptyIndicatorFormValues(): IndicatorFormValues {
@@ -30,6 +31,7 @@ export function emptyIndicatorFormValues(): IndicatorFormValues {
     dataSource: "",
     verificationMeans: "",
     disaggregation: [],
+    globalIndicators: [],
   };
 }
 
@@ -39,7 +41,10 @@ export function indicatorFormValues(values: FormValues): IndicatorFormValues {
     const value = values[name];
     return typeof value === "string" ? value : "";
   };
-  const disaggregation = values.disaggregation;
+  const list = (name: string) => {
+    const value = values[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  };
   return {
     name: text("name"),
     definition: text("definition"),
@@ -52,6 +57,7 @@ export function indicatorFormValues(values: FormValues): IndicatorFormValues {
     frequency: text("frequency"),
     dataSource: text("dataSource"),
     verificationMeans: text("verificationMeans"),
-    disaggregation: disaggregation === undefined ? [] : Array.isArray(disaggregation) ? disaggregation : [disaggregation],
+    disaggregation: list("disaggregation"),
+    globalIndicators: list("globalIndicators"),
   };
 }

@@ -29,7 +29,12 @@ function dataOf(input: IndicatorInput) {
   };
 }
 
-type IndicatorData = Omit<ReturnType<typeof dataOf>, "disaggregation"> & { disaggregation: string[] };
+/** The global indicators picked, each once, in a stable order (the audit trail compares them). */
+function globalIdsOf(input: IndicatorInput) {
+  return [...new Set(input.globalIndicators)].sort();
+}
+
+type IndicatorData = Omit<ReturnType<typeof dataOf>, "disaggregation"> & { disaggregation: string[]; globalIndicators: string[] };
 
 /** What the audit trail records: flat values, days as "AAAA-MM-JJ", dimensions joined. */
 function auditFieldsOf(data: IndicatorData): IndicatorAuditFields {
@@ -46,7 +51,16 @@ function auditFieldsOf(data: IndicatorData): IndicatorAuditFields {
     dataSource: data.dataSource,
     verificationMeans: data.verificationMeans,
     disaggregation: data.disaggregation.join(", "),
+    globalIndicators: data.globalIndicators.join(", "),
   };
+}
+
+/** The ids among `ids` that name no global indicator: the form refuses them with a 400. */
+export async function unknownGlobalIndicators(ids: string[]) {
+  if (ids.length === 0) return [];
+  const found = await prisma.globalIndicator.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const known = new Set(found.map((row) => row.id));
+  return ids.filter((id) => !known.has(id));
 }
 
 /**
@@ -62,10 +76,14 @@ export async function insertIndicator(
     params.position ??
     ((await tx.indicator.aggregate({ where: { actionId }, _max: { position: true } }))._max.position ?? -1) + 1;
   const data = dataOf(input);
-  const indicator = await tx.indicator.create({ data: { actionId, position, ...data }, select: { id: true } });
+  const globalIndicators = globalIdsOf(input);
+  const indicator = await tx.indicator.create({
+    data: { actionId, position, ...data, globalLinks: { create: globalIndicators.map((globalIndicatorId) => ({ globalIndicatorId })) } },
+    select: { id: true },
+  });
   await recordAudit(
     // The action's id lets the action page show the history of indicators removed since.
-    { actorId, entityType: "Indicator", entityId: indicator.id, action: "create", changes: { actionId, ...auditFieldsOf(data) } },
+    { actorId, entityType: "Indicator", entityId: indicator.id, action: "create", changes: { actionId, ...auditFieldsOf({ ...data, globalIndicators }) } },
     tx,
   );
   return indicator;
@@ -101,6 +119,7 @@ const storedSelect = {
   dataSource: true,
   verificationMeans: true,
   disaggregation: true,
+  globalLinks: { orderBy: { globalIndicatorId: "asc" }, select: { globalIndicatorId: true } },
   version: true,
 } as const satisfies Prisma.IndicatorSelect;
 
@@ -108,7 +127,13 @@ const storedSelect = {
 export async function getIndicator(actionId: string, indicatorId: string) {
   const indicator = await prisma.indicator.findFirst({ where: { id: indicatorId, actionId }, select: storedSelect });
   if (!indicator) return null;
-  return { ...indicator, baselineDate: isoDay(indicator.baselineDate), targetDate: isoDay(indicator.targetDate) };
+  const { globalLinks, ...fields } = indicator;
+  return {
+    ...fields,
+    globalIndicators: globalLinks.map((link) => link.globalIndicatorId),
+    baselineDate: isoDay(indicator.baselineDate),
+    targetDate: isoDay(indicator.targetDate),
+  };
 }
 
 /** The stored indicator as the form's values. */
@@ -126,13 +151,14 @@ export function storedIndicatorFormValues(indicator: NonNullable<Awaited<ReturnT
     dataSource: indicator.dataSource ?? "",
     verificationMeans: indicator.verificationMeans ?? "",
     disaggregation: indicator.disaggregation,
+    globalIndicators: indicator.globalIndicators,
   };
 }
 
 type StoredIndicator = Prisma.IndicatorGetPayload<{ select: typeof storedSelect }>;
 
 function auditFieldsOfStored(indicator: StoredIndicator) {
-  return auditFieldsOf(indicator);
+  return auditFieldsOf({ ...indicator, globalIndicators: indicator.globalLinks.map((link) => link.globalIndicatorId) });
 }
 
 export type IndicatorConflict = { field: IndicatorAuditField; current: string | number | null };
@@ -154,6 +180,7 @@ export async function updateIndicator(
     if (!before) return { ok: false, reason: "notFound" };
     await lockActionPlan(tx, actionId);
     const data = dataOf(input);
+    const globalIndicators = globalIdsOf(input);
     const updated =
       before.version === input.version
         ? await tx.indicator.updateMany({ where: { id: indicatorId, version: input.version }, data: { ...data, version: { increment: 1 } } })
@@ -164,13 +191,18 @@ export async function updateIndicator(
         tx,
         { entityType: "Indicator", entityId: fresh.id, version: input.version },
         INDICATOR_AUDIT_FIELDS,
-        { stored: auditFieldsOfStored(fresh), submitted: auditFieldsOf(data) },
+        { stored: auditFieldsOfStored(fresh), submitted: auditFieldsOf({ ...data, globalIndicators }) },
       );
       return { ok: false, reason: "conflict", changed, version: fresh.version };
     }
+    await tx.indicatorGlobalLink.deleteMany({ where: { indicatorId, globalIndicatorId: { notIn: globalIndicators } } });
+    await tx.indicatorGlobalLink.createMany({
+      data: globalIndicators.map((globalIndicatorId) => ({ indicatorId, globalIndicatorId })),
+      skipDuplicates: true,
+    });
     const changes = diffFields(
       { ...auditFieldsOfStored(before), version: before.version },
-      { ...auditFieldsOf(data), version: before.version + 1 },
+      { ...auditFieldsOf({ ...data, globalIndicators }), version: before.version + 1 },
     );
     if (Object.keys(changes).some((key) => key !== "version")) {
       await recordAudit(

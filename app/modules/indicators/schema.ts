@@ -23,6 +23,8 @@ const indicatorFields = {
   dataSource: optionalText(500),
   verificationMeans: optionalText(500),
   disaggregation: arrayOf(choice(DISAGGREGATIONS)),
+  // Ids of GlobalIndicator rows ("SDG-10.7.1"); the server checks they exist.
+  globalIndicators: arrayOf(z.string().check(z.maxLength(60, "validation.unknownGlobalIndicator"))),
 };
 
 type IndicatorRulesInput = {

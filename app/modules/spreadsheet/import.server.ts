@@ -188,7 +188,8 @@ const INDICATOR_FIELD_COLUMNS = {
   dataSource: "dataSource",
   verificationMeans: "verificationMeans",
   disaggregation: "disaggregation",
-} as const satisfies Record<keyof IndicatorInput, IndicatorColumnKey>;
+  // The workbook has no column for the global indicators: they are picked on the indicator form.
+} as const satisfies Record<Exclude<keyof IndicatorInput, "globalIndicators">, IndicatorColumnKey>;
 
 const actionColumnOfField = new Map<PropertyKey, string>(Object.entries(ACTION_FIELD_COLUMNS));
 const indicatorColumnOfField = new Map<PropertyKey, string>(Object.entries(INDICATOR_FIELD_COLUMNS));
