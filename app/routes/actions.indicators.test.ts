@@ -180,3 +180,35 @@ test("an adopted plan's indicators cannot be added, edited or removed: 409", asy
   expect((await postIndicator(action.id, indicator.id, { intent: "delete", confirm: "on" }, cookie)).status).toBe(409);
   expect(await prisma.indicator.count({ where: { actionId: action.id } })).toBe(1);
 });
+
+test("a facilitator links an indicator to SDG indicators on the form, then changes them; the audit trail records both", async () => {
+  const { cookie } = await signedInAs("FACILITATOR");
+  const action = await draftAction();
+  const created = await postNewIndicator(action.id, { ...validIndicator, globalIndicators: ["SDG-10.c.1", "SDG-17.3.2"] }, cookie);
+  expect(created.status).toBe(302);
+  const indicator = await prisma.indicator.findFirstOrThrow({ where: { actionId: action.id }, select: { id: true } });
+  const links = async () =>
+    (await prisma.indicatorGlobalLink.findMany({ where: { indicatorId: indicator.id }, orderBy: { globalIndicatorId: "asc" } })).map((link) => link.globalIndicatorId);
+  expect(await links()).toEqual(["SDG-10.c.1", "SDG-17.3.2"]);
+
+  const form = await indicatorForm(action.id, indicator.id, cookie);
+  expect(form.globalIndicators).toEqual(["SDG-10.c.1", "SDG-17.3.2"]);
+  const saved = await postIndicator(action.id, indicator.id, { ...form, globalIndicators: ["SDG-10.7.1"] }, cookie);
+  expect(saved.status).toBe(302);
+  expect(await links()).toEqual(["SDG-10.7.1"]);
+  const audit = await prisma.auditEvent.findMany({ where: { entityType: "Indicator", entityId: indicator.id }, orderBy: { at: "asc" }, select: { changes: true } });
+  expect(audit[0]?.changes).toMatchObject({ globalIndicators: "SDG-10.c.1, SDG-17.3.2" });
+  expect(audit[1]?.changes).toMatchObject({ globalIndicators: { from: "SDG-10.c.1, SDG-17.3.2", to: "SDG-10.7.1" } });
+});
+
+test("an unknown global indicator is refused with a 400 and a French message beside the field, keeping what was typed", async () => {
+  const { cookie } = await signedInAs("FACILITATOR");
+  const action = await draftAction();
+  const result = await postNewIndicator(action.id, { ...validIndicator, globalIndicators: ["SDG-99.9.9"] }, cookie);
+  expect(result.status).toBe(400);
+  expect(result.body).toMatchObject({
+    errors: { globalIndicators: "validation.unknownGlobalIndicator" },
+    values: { name: validIndicator.name, globalIndicators: ["SDG-99.9.9"] },
+  });
+  expect(await prisma.indicator.count({ where: { actionId: action.id } })).toBe(0);
+});
