@@ -22,8 +22,16 @@ function time(day: string) {
   return new Date(`${day.slice(0, 10)}T00:00:00Z`).getTime();
 }
 
-/** Round bounds for the value axis, including zero when it is near. */
-function valueScale(values: number[]) {
+/** A round step (1, 2, 2,5 or 5 times a power of ten) giving about `count` intervals. */
+function niceStep(span: number, count: number) {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].find((factor) => factor * power >= raw) ?? 10;
+  return step * power;
+}
+
+/** Round bounds and ticks for the value axis, including zero when it is near. */
+function valueScale(values: number[], count = 4) {
   let low = Math.min(...values);
   let high = Math.max(...values);
   if (low > 0 && low < high * 0.5) low = 0;
@@ -31,12 +39,11 @@ function valueScale(values: number[]) {
     low = low === 0 ? 0 : low - Math.abs(low) * 0.1;
     high = high === 0 ? 1 : high + Math.abs(high) * 0.1;
   }
-  const margin = (high - low) * 0.08;
-  return { low: low === 0 ? 0 : low - margin, high: high + margin };
-}
-
-function ticks(low: number, high: number, count = 4) {
-  return Array.from({ length: count + 1 }, (_, index) => low + ((high - low) * index) / count);
+  const step = niceStep(high - low, count);
+  const from = Math.floor(low / step) * step;
+  const to = Math.ceil(high / step) * step;
+  const ticks = Array.from({ length: Math.round((to - from) / step) + 1 }, (_, index) => from + index * step);
+  return { low: from, high: to, ticks };
 }
 
 export function IndicatorChart({
@@ -69,7 +76,7 @@ export function IndicatorChart({
   const start = Math.min(...times);
   const end = Math.max(...times);
   const span = end - start || 1;
-  const { low, high } = valueScale(all.map((item) => item.value));
+  const { low, high, ticks } = valueScale(all.map((item) => item.value));
   const x = (day: string) => PAD.left + ((time(day) - start) / span) * (WIDTH - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (HEIGHT - PAD.top - PAD.bottom);
   const listed = [
@@ -85,7 +92,7 @@ export function IndicatorChart({
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" className="indicator-chart__svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{`${description} ${listed}.`}</desc>
-        {ticks(low, high).map((tick) => (
+        {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="indicator-chart__grid" />
             <text x={PAD.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" className="indicator-chart__tick">
@@ -207,8 +214,7 @@ export function GroupedBarChart({
   const t = useT();
   const id = useId();
   const numbers = rows.flatMap((row) => row.values.filter((value): value is number => value !== null));
-  const high = Math.max(1, ...numbers);
-  const low = Math.min(0, ...numbers);
+  const { low, high, ticks } = valueScale([0, 1, ...numbers]);
   const plotLeft = 56;
   const plotBottom = GROUP_HEIGHT - 28;
   const groupWidth = (WIDTH - plotLeft - 8) / Math.max(1, rows.length);
@@ -224,7 +230,7 @@ export function GroupedBarChart({
         <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${GROUP_HEIGHT}`} width="100%" className="indicator-chart__svg">
           <title id={`${id}-title`}>{title}</title>
           <desc id={`${id}-desc`}>{`${description} ${listed}.`}</desc>
-          {ticks(low, high).map((tick) => (
+          {ticks.map((tick) => (
             <g key={tick}>
               <line x1={plotLeft} x2={WIDTH - 8} y1={y(tick)} y2={y(tick)} className="indicator-chart__grid" />
               <text x={plotLeft - 6} y={y(tick)} textAnchor="end" dominantBaseline="central" className="indicator-chart__tick">

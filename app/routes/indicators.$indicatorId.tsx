@@ -7,13 +7,17 @@ import { GroupedBarChart, IndicatorChart } from "~/components/indicator-chart";
 import { JudgementBadge } from "~/components/judgement-badge";
 import { formatAxisNumber, formatIndicatorNumber } from "~/modules/indicators/format";
 import { getIndicatorMonitoring, type IndicatorMonitoring } from "~/modules/indicators/monitoring.server";
+import actionsStyles from "~/styles/actions.css";
 import indicatorsStyles from "~/styles/indicators.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate, formatNumber, formatPercent, useLang, useT, type Lang } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: indicatorsStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: actionsStyles },
+  { rel: "stylesheet", href: indicatorsStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: loaderData ? `${loaderData.monitoring.indicator.name} – Pacte` : "Indicateur – Pacte" },
