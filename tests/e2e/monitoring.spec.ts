@@ -71,7 +71,7 @@ async function setUpMonitoredPlan(
     await page.getByLabel("Unité").fill(indicator.unit);
     await page.getByLabel("Valeur de référence").fill("0");
     await page.getByLabel("Valeur cible").fill(indicator.target);
-    await page.getByRole("checkbox", { name: "Sexe" }).check();
+    await page.getByRole("checkbox", { name: "Sexe", exact: true }).check();
     await page.getByRole("button", { name: "Ajouter l'indicateur" }).click();
     await expect(page.getByRole("status")).toHaveText("Indicateur ajouté.");
     const row = page.getByRole("region", { name: "Indicateurs" }).getByRole("row").filter({ hasText: indicator.name });
