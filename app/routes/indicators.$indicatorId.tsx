@@ -5,7 +5,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { GroupedBarChart, IndicatorChart } from "~/components/indicator-chart";
 import { JudgementBadge } from "~/components/judgement-badge";
-import { formatAxisNumber, formatIndicatorNumber } from "~/modules/indicators/format";
+import { formatAxisNumber } from "~/modules/indicators/format";
+import { formatIndicatorValue } from "~/utils/indicator-value";
 import { getIndicatorMonitoring, type IndicatorMonitoring } from "~/modules/indicators/monitoring.server";
 import actionsStyles from "~/styles/actions.css";
 import indicatorsStyles from "~/styles/indicators.css";
@@ -61,7 +62,7 @@ export default function IndicatorPageRoute() {
   const t = useT();
   const lang = useLang();
   const { indicator, plan, status, values, breakdowns, globalIndicators, path, lastDuePeriod } = monitoring;
-  const show = (value: number) => formatIndicatorNumber(t, lang, indicator, value);
+  const show = (value: number) => formatIndicatorValue(t, lang, indicator, value);
   const axis = (value: number) => formatAxisNumber(lang, indicator, value);
   const baseline = indicator.baselineValue === null ? null : { date: path.from, value: indicator.baselineValue };
   const target = indicator.targetValue === null ? null : { date: path.to, value: indicator.targetValue };

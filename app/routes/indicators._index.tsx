@@ -5,7 +5,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { JudgementBadge } from "~/components/judgement-badge";
-import { formatIndicatorNumber } from "~/modules/indicators/format";
+import { formatIndicatorValue } from "~/utils/indicator-value";
 import { indicatorFiltersFrom, LIST_SHOWS } from "~/modules/indicators/filters";
 import { listIndicatorFilterChoices, listIndicatorStatuses } from "~/modules/indicators/monitoring.server";
 import { JUDGEMENTS } from "~/modules/indicators/progress";
@@ -172,7 +172,7 @@ export default function IndicatorListRoute() {
                         <td>
                           <abbr title={row.action.leadOrganisation.name}>{row.action.leadOrganisation.acronym}</abbr>
                         </td>
-                        <td className="num">{row.status.latest ? formatIndicatorNumber(t, lang, row, row.status.latest.value) : t("common.none")}</td>
+                        <td className="num">{row.status.latest ? formatIndicatorValue(t, lang, row, row.status.latest.value) : t("common.none")}</td>
                         <td className="num">{row.status.progress === null ? t("common.none") : formatPercent(lang, row.status.progress)}</td>
                         <td>
                           <JudgementBadge judgement={row.status.judgement} />

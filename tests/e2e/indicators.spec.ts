@@ -13,7 +13,7 @@ type Seeded = { planId: string; planTitle: string; victims: string; prosecutions
  * A plan 2020-2027 adopted before the demo plan (so it does not become the current plan), one
  * action of the MJDH under objective 10, two indicators from 2020-01-01 to 2024-01-01, and two
  * closed years. Victims assisted (180 → 600, by sex, SDG 16.2.2): 400 approved for 2021 (on
- * track), 480 for 2022, behind the ≈ 494,78 the path expects at the end of 2022: off track.
+ * track), 480 for 2022, behind the ≈ 494,784 the path expects at the end of 2022: off track.
  * Prosecutions (12 → 40): never reported.
  */
 async function seedMonitoredPlan(stamp: number): Promise<Seeded> {
@@ -110,7 +110,7 @@ test("a reviewer follows the indicators off track from the dashboard to an indic
   await expect(page.getByRole("heading", { level: 1, name: seeded.victims })).toBeVisible();
   await expect(page.getByRole("img", { name: `${seeded.victims} : référence, valeurs approuvées et cible` })).toBeVisible();
   await expect(page.getByText("(480 − 180) ÷ (600 − 180) × 100 = 71,4 %")).toBeVisible();
-  await expect(page.getByText(/La trajectoire attendait 494,78 personnes au 31 décembre 2022/)).toBeVisible();
+  await expect(page.getByText(/La trajectoire attendait 494,784 personnes au 31 décembre 2022/)).toBeVisible();
   await expect(page.getByText("ODD 16.2.2")).toBeVisible();
   const values = page.getByRole("table", { name: /Référence, valeurs approuvées par période/ });
   await expect(values.getByRole("row", { name: new RegExp(seeded.label2021.replace(/[()]/g, "\\$&")) })).toContainText("En bonne voie");
