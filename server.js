@@ -40,6 +40,49 @@ app.use((req, res, next) => {
   res.status(403).type("text/plain; charset=utf-8").send("Requête refusée : elle ne provient pas de Pacte (origine non reconnue).");
 });
 
+// Hostile requests stop here, before Remix, with the honest status (never a 500):
+// - a URL with NUL or a broken %-escape names no page of Pacte (PostgreSQL refuses NUL);
+// - a write is a browser form: url-encoded fields, or multipart only where a file is taken;
+// - its body has a declared length within the limit (Node then holds the client to it).
+const FILE_UPLOAD_PATH = /^\/plans\/[^/]+\/import(\.data)?$/;
+const MAX_FORM_BYTES = Number(process.env.MAX_FORM_BYTES ?? 1_000_000);
+// The import's confirm form carries the workbook's rows (up to 2 000, read from a 5 MB file).
+const MAX_UPLOAD_BYTES = Number(process.env.MAX_UPLOAD_BYTES ?? 12_000_000);
+
+function refuse(res, status, message) {
+  res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(message);
+}
+
+app.use((req, res, next) => {
+  let path;
+  try {
+    path = decodeURIComponent(req.path);
+    decodeURIComponent(req.originalUrl.split("?")[1] ?? "");
+  } catch {
+    return refuse(res, 400, "Adresse invalide (encodage incorrect).");
+  }
+  if (/%00/i.test(req.originalUrl) || path.includes("\u0000")) return refuse(res, 400, "Adresse invalide (caractère nul).");
+  if (SAFE_METHODS.has(req.method)) return next();
+
+  const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const takesFile = FILE_UPLOAD_PATH.test(req.path);
+  const multipart = type === "multipart/form-data";
+  if (type !== "application/x-www-form-urlencoded" && !(multipart && takesFile)) {
+    return refuse(res, 415, "Type de contenu non accepté : envoyez le formulaire de Pacte.");
+  }
+  if (multipart && !/;\s*boundary=/i.test(req.get("content-type") ?? "")) {
+    return refuse(res, 400, "Formulaire mal formé (séparateur multipart manquant).");
+  }
+  const length = req.get("content-length");
+  if (length === undefined || !/^\d+$/.test(length)) {
+    return refuse(res, 411, "Longueur du formulaire manquante (Content-Length).");
+  }
+  if (Number(length) > (takesFile ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES)) {
+    return refuse(res, 413, "Formulaire trop volumineux.");
+  }
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({

@@ -354,6 +354,7 @@ export const en = {
   "validation.required": "This field is required.",
   "validation.email": "Enter a valid email address, such as name@example.ml.",
   "validation.tooLong": "This text is too long.",
+  "validation.invalidCharacters": "This text contains characters that are not allowed (control characters).",
   "validation.passwordTooShort": "The password must be at least 10 characters long.",
   "validation.invalidChoice": "Choose a value from the list.",
   "validation.organisationRequired": "A focal point must belong to an organisation.",

@@ -353,6 +353,7 @@ export const fr = {
   "validation.required": "Ce champ est obligatoire.",
   "validation.email": "Saisissez une adresse e-mail valide, par exemple nom@exemple.ml.",
   "validation.tooLong": "Ce texte est trop long.",
+  "validation.invalidCharacters": "Ce texte contient des caractères non autorisés (caractères de contrôle).",
   "validation.passwordTooShort": "Le mot de passe doit contenir au moins 10 caractères.",
   "validation.invalidChoice": "Choisissez une valeur dans la liste.",
   "validation.organisationRequired": "Un point focal doit être rattaché à une organisation.",

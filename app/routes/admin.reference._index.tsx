@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/form";
 import { listFrameworks, listObjectiveTitles, listPrincipleTitles, setCurrentFramework } from "~/modules/reference/reference.server";
+import { formRecordId } from "~/utils/forms";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { formatNumber, useLang, useT } from "~/utils/i18n";
@@ -21,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "reference:edit");
   const formData = await request.formData();
-  const frameworkId = formData.get("frameworkId");
-  if (formData.get("intent") !== "setCurrent" || typeof frameworkId !== "string" || !frameworkId) {
+  const frameworkId = formRecordId(formData, "frameworkId");
+  if (formData.get("intent") !== "setCurrent" || !frameworkId) {
     return data({ errors: { form: "validation.invalidForm" } }, { status: 400 });
   }
   const result = await setCurrentFramework(user.id, frameworkId);

@@ -10,6 +10,7 @@ import {
 } from "~/modules/notifications/notifications.server";
 import reviewsStyles from "~/styles/reviews.css";
 import { requireUser } from "~/utils/auth.server";
+import { formRecordId } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { formatDateTime, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -36,10 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   const intent = form.get("intent");
+  const id = formRecordId(form, "id");
   if (intent === "readAll") {
     await markAllNotificationsRead(user.id);
-  } else if (intent === "read" && typeof form.get("id") === "string") {
-    await markNotificationRead(user.id, String(form.get("id")));
+  } else if (intent === "read" && id) {
+    await markNotificationRead(user.id, id);
   } else {
     return badRequest({ errors: { form: "validation.invalidForm" } });
   }

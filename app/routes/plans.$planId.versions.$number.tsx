@@ -4,6 +4,7 @@ import { ErrorPage } from "~/components/error-page";
 import { getPlan, getVersion } from "~/modules/plans/plans.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { isInt4 } from "~/utils/validation";
 import { formatDate, formatNumber, formatXof, useLang, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWith(request, "plan:read");
   const plan = await getPlan(params.planId ?? "");
   const number = Number(params.number);
-  if (!plan || !Number.isInteger(number)) notFound();
+  if (!plan || !isInt4(number)) notFound();
   const version = await getVersion(plan.id, number);
   if (!version) notFound();
   return { plan: { id: plan.id, title: plan.title }, version };

@@ -144,5 +144,8 @@ export function hashPassword(password: string) {
 /** Only same-site paths, so a crafted link cannot send users elsewhere after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // A line break or NUL cannot go in a Location header (the response would fail with a 500).
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }

@@ -36,3 +36,9 @@ export function parseForm<S extends z.ZodMiniType>(schema: S, formData: FormData
   if (result.success) return { ok: true, data: result.data, values };
   return { ok: false, errors: fieldErrorsFrom(result.error), values };
 }
+
+/** A record id (cuid) posted by a form, or null when the field is missing or of another shape. */
+export function formRecordId(formData: FormData, name: string) {
+  const value = formData.get(name);
+  return typeof value === "string" && /^[a-z0-9]{1,40}$/.test(value) ? value : null;
+}

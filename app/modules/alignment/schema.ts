@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { arrayOf, requiredText } from "~/utils/validation";
+import { arrayOf, plainString, requiredText } from "~/utils/validation";
 
 /** One checked cell of the matrix: "<objective number>:<axis id>". */
 export const CELL_PATTERN = /^([1-9]|1\d|2[0-3]):[a-z0-9]{1,40}$/;
@@ -10,7 +10,7 @@ export const AlignmentSchema = z.object({
   fingerprint: requiredText(100),
   cells: arrayOf(z.string().check(z.regex(CELL_PATTERN, "validation.alignmentUnknownCell"))),
   /** The checked cells as the editor loaded them, comma-separated: lets a conflict be merged. */
-  base: z.optional(z.string().check(z.maxLength(20_000))),
+  base: z.optional(plainString(20_000)),
 });
 export type AlignmentInput = z.output<typeof AlignmentSchema>;
 

@@ -1,7 +1,7 @@
 // Forms of the reference data: policy frameworks and their axes, GCM objective and principle titles.
 import * as z from "zod/mini";
 import type { FormValues } from "~/utils/forms";
-import { checkbox, intInRange, optionalText, requiredText } from "~/utils/validation";
+import { checkbox, intInRange, loadedTimestamp, optionalText, plainString, requiredText } from "~/utils/validation";
 
 // Cross-field rules also run when a field failed its own check, so the user sees every mistake at once.
 const RUN_WITH_FIELD_ERRORS = { when: () => true };
@@ -36,14 +36,11 @@ function optionalYear() {
 
 /** The `updatedAt` the form was loaded with: the edit is refused (409) if the record changed since. */
 function loadedAt() {
-  return z.pipe(
-    z.transform((value: unknown) => (typeof value === "string" && value !== "" ? new Date(value) : value)),
-    z.date({ error: "validation.invalidForm" }).check(z.refine((date) => !Number.isNaN(date.getTime()), "validation.invalidForm")),
-  );
+  return loadedTimestamp();
 }
 
 function id() {
-  return z.string({ error: "validation.invalidForm" }).check(z.regex(/^[a-z0-9]{1,40}$/, "validation.invalidForm"));
+  return plainString(40).check(z.regex(/^[a-z0-9]{1,40}$/, "validation.invalidForm"));
 }
 
 /**

@@ -1,7 +1,7 @@
 // The monitoring forms, shared by the browser (react-hook-form) and the server: reporting
 // periods, the progress report with its indicator values, replies and contributions.
 import * as z from "zod/mini";
-import { choice, intInRange, optionalText, requiredDay, requiredText, versionField } from "~/utils/validation";
+import { choice, hasNoControlCharacters, intInRange, optionalText, requiredDay, requiredText, versionField } from "~/utils/validation";
 
 // Cross-field rules also run when a field failed its own check, so the user sees every
 // mistake at once; they only compare values that passed their own checks.
@@ -146,7 +146,7 @@ function optionalPercentInt() {
 const WEB_ADDRESS = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
 function isWebAddress(line: string) {
-  if (line.length > 500 || !WEB_ADDRESS.test(line)) return false;
+  if (line.length > 500 || !WEB_ADDRESS.test(line) || !hasNoControlCharacters(line)) return false;
   try {
     const url = new URL(line);
     return url.protocol === "http:" || url.protocol === "https:";

@@ -2,11 +2,11 @@
 // and the facilitator's consolidation decisions. Shared by react-hook-form and the server.
 import * as z from "zod/mini";
 import type { FormValues } from "~/utils/forms";
-import { arrayOf, choice, intInRange, optionalText, requiredDay, requiredText } from "~/utils/validation";
+import { arrayOf, choice, intInRange, optionalText, plainString, requiredDay, requiredText } from "~/utils/validation";
 
 /** A record id sent by a form (cuid). */
 function recordId() {
-  return z.string({ error: "validation.invalidForm" }).check(z.minLength(1, "validation.invalidForm"), z.maxLength(40, "validation.invalidForm"));
+  return plainString(40).check(z.minLength(1, "validation.invalidForm"));
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,7 +66,7 @@ export type WorkingGroupInput = z.output<typeof WorkingGroupSchema>;
  * version column, so the edit forms post it back and a stale one gets a 409.
  */
 function loadedField() {
-  return z.string({ error: "validation.invalidForm" }).check(z.minLength(1, "validation.invalidForm"), z.maxLength(100, "validation.invalidForm"));
+  return plainString(100).check(z.minLength(1, "validation.invalidForm"));
 }
 
 /** The group's edit form: the same fields, plus the group as loaded. */
