@@ -13,7 +13,7 @@
  * ids generated here so links need no reads.
  *
  * As a command, on DATABASE_URL's database (migrated and seeded):
- *   npx tsx scripts/generate-data.ts [--scale=10] [--seed=2019]
+ *   npx tsx scripts/generate-data.ts [--scale=10] [--seed=2019] [--password=…]
  */
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -682,7 +682,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { createPrismaClient } = await import("~/utils/prisma-client.server");
   const prisma = createPrismaClient(databaseUrl);
   try {
-    await generateScale(prisma, scale, { seed: Number(arg("seed") ?? 2019) });
+    await generateScale(prisma, scale, { seed: Number(arg("seed") ?? 2019), password: arg("password") });
   } finally {
     await prisma.$disconnect();
   }
