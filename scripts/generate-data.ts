@@ -1,14 +1,22 @@
 /**
- * A large, realistic data set for benchmarks: one adopted plan of ~600 actions spread over the
- * 23 GCM objectives and all organisations, 2-4 indicators each, 8 half-year reporting periods
- * with a progress report per action and period (and its indicator values), ~50 users with
- * sessions and sign-in attempts, and ~20 000 audit events.
+ * A large, realistic data set for benchmarks: one adopted plan whose actions are spread over
+ * the 23 GCM objectives and all organisations, 2-4 indicators each, half-year or quarterly
+ * reporting periods with a progress report per action and period (and its indicator values),
+ * users with focal-point assignments, sessions and sign-in attempts, and audit events.
+ *
+ * `SCALES[10]` is ten times Mali's plan: 2 000 actions, ~6 000 indicators, 40 quarters,
+ * 80 000 reports, ~240 000 indicator values, 50 organisations, 500 users, 100 000 audit events.
  *
  * Expects a migrated database with the reference data loaded (prisma/seed.ts). The plan is
- * adopted after the demo plan, so it becomes the current plan. Deterministic for a given `seed`.
- * Rows are written with createMany in chunks, with ids generated here so links need no reads.
+ * adopted after the demo plan, so it becomes the current plan. Deterministic for a given `seed`
+ * (same rows, same ids). Rows are written with createMany in chunks (multi-row INSERTs), with
+ * ids generated here so links need no reads.
+ *
+ * As a command, on DATABASE_URL's database (migrated and seeded):
+ *   npx tsx scripts/generate-data.ts [--scale=10] [--seed=2019] [--password=…]
  */
-import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
 import bcrypt from "bcryptjs";
 import type {
   ActionStatus,
@@ -25,11 +33,25 @@ import type { PrismaClient } from "~/utils/prisma-client.server";
 export type GenerateOptions = {
   actions?: number;
   periods?: number;
+  /** Half-years (the default) or quarters, the last one ending in the year of `now`. */
+  frequency?: "SEMIANNUAL" | "QUARTERLY";
   users?: number;
+  /** Organisations in all: generated ones are added to the reference data's until there are this many. */
+  organisations?: number;
   auditEvents?: number;
-  /** Seed of the pseudo-random generator. */
+  /** Seed of the pseudo-random generator (and of the ids). */
   seed?: number;
+  /** The generated users' password (random when unset, so nobody can sign in as them). */
+  password?: string;
+  /** The moment the data is generated "at": sessions, sign-ins and the open period follow it. */
+  now?: Date;
 };
+
+/** 1× is about Mali's plan today; 10× what a larger country or a second plan cycle brings. */
+export const SCALES = {
+  1: { actions: 400, periods: 20, frequency: "QUARTERLY", users: 50, organisations: 20, auditEvents: 10_000 },
+  10: { actions: 2_000, periods: 40, frequency: "QUARTERLY", users: 500, organisations: 50, auditEvents: 100_000 },
+} as const satisfies Record<number, GenerateOptions>;
 
 export type GeneratedData = {
   planId: string;
@@ -40,7 +62,7 @@ export type GeneratedData = {
   busiestOrganisationId: string;
 };
 
-export const GENERATED_PLAN_TITLE = "Plan d'action national GCM 2025-2028 (données générées)";
+export const GENERATED_PLAN_TITLE = "Plan d'action national GCM (données générées)";
 
 // ---------------------------------------------------------------------------
 // Deterministic randomness
@@ -85,9 +107,9 @@ function makeRandom(seed: number) {
   return { next, int, pick, weighted, sample, chance: (p: number) => next() < p };
 }
 
-/** Ids in the shape of Prisma's cuid(): unique, sortable enough, no reads needed. */
-function idFactory(prefix: string) {
-  const run = randomBytes(4).toString("hex");
+/** Ids in the shape of Prisma's cuid(): unique per seed, sortable enough, no reads needed. */
+function idFactory(prefix: string, seed: number) {
+  const run = (seed >>> 0).toString(16).padStart(8, "0");
   let counter = 0;
   return () => `c${prefix}${run}${(counter++).toString(36).padStart(6, "0")}`;
 }
@@ -158,6 +180,26 @@ const INDICATORS: IndicatorTemplate[] = [
 
 const DISAGGREGATIONS = [[], ["SEX"], ["SEX", "AGE_GROUP"], ["REGION"], ["SEX", "REGION"]] as const;
 
+/** Regional services and national bodies, for the organisations added beyond the reference data. */
+const EXTRA_SERVICES = [
+  ["DRDS", "Direction régionale du développement social", "AGENCY"],
+  ["DRTEFP", "Direction régionale du travail, de l'emploi et de la formation professionnelle", "AGENCY"],
+  ["DRS", "Direction régionale de la santé", "AGENCY"],
+  ["AREN", "Association régionale des rapatriés", "CIVIL_SOCIETY"],
+  ["CRD", "Conseil régional de la diaspora", "DIASPORA"],
+  ["DRPF", "Direction régionale de la promotion de la femme, de l'enfant et de la famille", "AGENCY"],
+] as const;
+const REGIONS = [
+  ["KAY", "Kayes"],
+  ["KOU", "Koulikoro"],
+  ["SIK", "Sikasso"],
+  ["SEG", "Ségou"],
+  ["MOP", "Mopti"],
+  ["TOM", "Tombouctou"],
+  ["GAO", "Gao"],
+  ["KID", "Kidal"],
+] as const;
+
 const FIRST_NAMES = ["Aminata", "Oumar", "Kadiatou", "Bakary", "Salimata", "Mamadou", "Hawa", "Boubacar", "Assétou", "Souleymane", "Djénéba", "Adama", "Rokia", "Modibo", "Oumou", "Cheick"] as const;
 const LAST_NAMES = ["Traoré", "Diarra", "Coulibaly", "Keïta", "Sidibé", "Konaté", "Touré", "Maïga", "Sangaré", "Dembélé", "Cissé", "Kanté", "Sissoko", "Doumbia"] as const;
 
@@ -179,24 +221,58 @@ function day(year: number, month: number, date: number) {
 export async function generateLargeDataset(prisma: PrismaClient, options: GenerateOptions = {}): Promise<GeneratedData> {
   const actionTotal = options.actions ?? 600;
   const periodTotal = options.periods ?? 8;
+  const quarterly = options.frequency === "QUARTERLY";
   const userTotal = options.users ?? 50;
   const auditTotal = options.auditEvents ?? 20_000;
-  const random: Random = makeRandom(options.seed ?? 2019);
+  const seed = options.seed ?? 2019;
+  const random: Random = makeRandom(seed);
   const counts: Record<string, number> = {};
+  const now = (options.now ?? new Date(Date.UTC(2026, 11, 1))).getTime();
+  // Reporting periods end with the one `now` falls in; the plan spans them and two more years.
+  const months = quarterly ? 3 : 6;
+  const perYear = 12 / months;
+  const nowDate = new Date(now);
+  const currentSlot = nowDate.getUTCFullYear() * perYear + Math.floor(nowDate.getUTCMonth() / months);
+  const slots = Array.from({ length: periodTotal }, (_, index) => {
+    const slot = currentSlot - periodTotal + 1 + index;
+    const year = Math.floor(slot / perYear);
+    const rank = slot % perYear;
+    return { year, rank, startDate: day(year, rank * months + 1, 1), endDate: new Date(Date.UTC(year, (rank + 1) * months, 0)) };
+  });
+  const firstYear = slots[0]?.year ?? nowDate.getUTCFullYear();
+  const lastYear = Math.max(nowDate.getUTCFullYear() + 2, slots[slots.length - 1]?.year ?? 0);
 
-  const [organisations, axes, objectives] = await Promise.all([
+  const [reference, axes, objectives] = await Promise.all([
     prisma.organisation.findMany({ select: { id: true, acronym: true, kind: true }, orderBy: { acronym: "asc" } }),
     prisma.policyAxis.findMany({ where: { framework: { isCurrent: true } }, select: { id: true } }),
     prisma.gcmObjective.findMany({ select: { number: true } }),
   ]);
-  if (organisations.length === 0 || objectives.length !== 23) {
+  if (reference.length === 0 || objectives.length !== 23) {
     throw new Error("Load the reference data first (prisma/seed.ts).");
   }
+
+  // --- Organisations beyond the reference data: regional services and associations ---------
+  const organisationId = idFactory("o", seed);
+  const extraOrganisations: (Prisma.OrganisationCreateManyInput & { id: string })[] = [];
+  for (let index = 0; reference.length + extraOrganisations.length < (options.organisations ?? 0); index++) {
+    const [code, name, kind] = EXTRA_SERVICES[index % EXTRA_SERVICES.length] ?? EXTRA_SERVICES[0];
+    const [regionCode, region] = REGIONS[Math.floor(index / EXTRA_SERVICES.length) % REGIONS.length] ?? REGIONS[0];
+    const round = Math.floor(index / (EXTRA_SERVICES.length * REGIONS.length));
+    extraOrganisations.push({
+      id: organisationId(),
+      acronym: `${code}-${regionCode}${round ? `-${round + 1}` : ""}`,
+      name: `${name} de ${region}`,
+      kind,
+    });
+  }
+  await prisma.organisation.createMany({ data: extraOrganisations });
+  counts.organisations = extraOrganisations.length;
+  const organisations = [...reference, ...extraOrganisations.map(({ id, acronym, kind }) => ({ id, acronym, kind }))];
   const leaders = organisations.filter((organisation) => organisation.kind !== "DEVELOPMENT_PARTNER");
 
   // --- Users, focal point assignments, sessions, sign-in attempts --------------------------
-  const userId = idFactory("u");
-  const passwordHash = await bcrypt.hash(randomBytes(12).toString("hex"), 10);
+  const userId = idFactory("u", seed);
+  const passwordHash = await bcrypt.hash(options.password ?? crypto.randomUUID(), 10);
   const roles: (readonly [Role, number])[] = [
     ["ADMIN", 2],
     ["FACILITATOR", 4],
@@ -220,7 +296,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
       role,
       organisationId: organisation?.id ?? null,
       language: random.chance(0.85) ? "FR" : "EN",
-      lastLoginAt: day(2026, random.int(1, 11), random.int(1, 28)),
+      lastLoginAt: new Date(now - random.int(1, 300) * 24 * 3600 * 1000),
     });
   }
   await prisma.user.createMany({ data: users });
@@ -233,18 +309,17 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
       focalPointByOrganisation.set(user.organisationId, user.id);
     }
   }
-  const assignmentId = idFactory("f");
+  const assignmentId = idFactory("f", seed);
   const assignments = focalPoints.map((user) => ({
     id: assignmentId(),
     organisationId: user.organisationId ?? "",
     userId: user.id ?? "",
-    startedAt: day(2024, random.int(1, 12), random.int(1, 28)),
+    startedAt: day(firstYear - 1, random.int(1, 12), random.int(1, 28)),
   }));
   await prisma.focalPointAssignment.createMany({ data: assignments });
   counts.focalPointAssignments = assignments.length;
 
-  const sessionId = idFactory("s");
-  const now = Date.now();
+  const sessionId = idFactory("s", seed);
   const sessions: Prisma.SessionCreateManyInput[] = [];
   for (const user of users) {
     for (let index = random.int(2, 12); index > 0; index--) {
@@ -263,7 +338,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
   await insertInChunks(sessions, (data) => prisma.session.createMany({ data }));
   counts.sessions = sessions.length;
 
-  const attemptId = idFactory("l");
+  const attemptId = idFactory("l", seed);
   const attempts: Prisma.LoginAttemptCreateManyInput[] = [];
   for (let index = 0; index < sessions.length * 2; index++) {
     const user = random.pick(users);
@@ -279,16 +354,17 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
   counts.loginAttempts = attempts.length;
 
   // --- The plan -----------------------------------------------------------------------------
+
   const facilitator = users.find((user) => user.role === "FACILITATOR") ?? users[0];
   const plan = await prisma.actionPlan.create({
     data: {
       title: GENERATED_PLAN_TITLE,
       description: "Jeu de données volumineux pour mesurer les performances (scripts/generate-data.ts).",
-      startDate: day(2025, 1, 1),
-      endDate: day(2028, 12, 31),
+      startDate: day(firstYear, 1, 1),
+      endDate: day(lastYear, 12, 31),
       status: "ADOPTED",
       revision: 2,
-      adoptedAt: new Date(),
+      adoptedAt: new Date(now),
       adoptedById: facilitator?.id ?? null,
       createdById: facilitator?.id ?? null,
     },
@@ -297,7 +373,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
   counts.plans = 1;
 
   // --- Actions and their links -----------------------------------------------------------------
-  const actionId = idFactory("a");
+  const actionId = idFactory("a", seed);
   const actions: Prisma.ActionCreateManyInput[] = [];
   const actionObjectives: Prisma.ActionObjectiveCreateManyInput[] = [];
   const actionAxes: Prisma.ActionAxisCreateManyInput[] = [];
@@ -319,7 +395,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
     leadCounts.set(lead.id, (leadCounts.get(lead.id) ?? 0) + 1);
     const id = actionId();
     const theme = random.pick(THEMES[objective] ?? ["la gouvernance des migrations"]);
-    const startYear = random.int(2025, 2027);
+    const startYear = random.int(firstYear, Math.max(firstYear, lastYear - 1));
     const budget = BigInt(random.int(5, 900) * 1_000_000);
     actions.push({
       id,
@@ -331,7 +407,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
       mainObjectiveNumber: objective,
       leadOrganisationId: lead.id,
       startDate: day(startYear, random.int(1, 12), 1),
-      endDate: day(Math.min(startYear + random.int(1, 3), 2028), 12, 31),
+      endDate: day(Math.min(startYear + random.int(1, 3), lastYear), 12, 31),
       estimatedBudget: budget,
       securedFunding: random.chance(0.7) ? (budget * BigInt(random.int(10, 100))) / 100n : null,
       priority: random.weighted(priorities),
@@ -361,7 +437,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
   });
 
   // --- Indicators ---------------------------------------------------------------------------
-  const indicatorId = idFactory("i");
+  const indicatorId = idFactory("i", seed);
   const indicators: (Prisma.IndicatorCreateManyInput & { id: string; actionId: string })[] = [];
   const frequencies: (readonly [Frequency, number])[] = [
     ["SEMIANNUAL", 5],
@@ -380,9 +456,9 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
         unit: template.unit,
         kind: template.kind,
         baselineValue: template.kind === "YES_NO" ? 0 : Math.round(target * random.next() * 0.2),
-        baselineDate: day(2024, 12, 31),
+        baselineDate: day(firstYear - 1, 12, 31),
         targetValue: target,
-        targetDate: day(2028, 12, 31),
+        targetDate: day(lastYear, 12, 31),
         frequency: random.weighted(frequencies),
         dataSource: random.pick(["Rapports d'activités", "Registres administratifs", "Enquête INSTAT", "Base de données OIM"]),
         verificationMeans: random.pick(["Listes de présence", "Rapports semestriels", "Journal officiel", "Base de données"]),
@@ -401,32 +477,29 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
   }
 
   // --- Reporting periods, progress reports, values, reviews ------------------------------------
-  const periodId = idFactory("p");
+  const periodId = idFactory("p", seed);
   const periods: (Prisma.ReportingPeriodCreateManyInput & { id: string; startDate: Date; endDate: Date })[] = [];
-  for (let index = 0; index < periodTotal; index++) {
-    const year = 2025 + Math.floor(index / 2);
-    const second = index % 2 === 1;
+  for (const [index, slot] of slots.entries()) {
     const open = index === periodTotal - 1;
-    const endDate = second ? day(year, 12, 31) : day(year, 6, 30);
     periods.push({
       id: periodId(),
       planId: plan.id,
-      label: `Semestre ${second ? 2 : 1} – ${year}`,
-      startDate: second ? day(year, 7, 1) : day(year, 1, 1),
-      endDate,
-      dueDate: new Date(endDate.getTime() + 31 * 24 * 3600 * 1000),
+      label: quarterly ? `T${slot.rank + 1} ${slot.year}` : `Semestre ${slot.rank + 1} – ${slot.year}`,
+      startDate: slot.startDate,
+      endDate: slot.endDate,
+      dueDate: new Date(slot.endDate.getTime() + 31 * 24 * 3600 * 1000),
       status: open ? "OPEN" : "CLOSED",
-      openedAt: second ? day(year, 7, 1) : day(year, 1, 1),
-      closedAt: open ? null : new Date(endDate.getTime() + 45 * 24 * 3600 * 1000),
+      openedAt: slot.startDate,
+      closedAt: open ? null : new Date(slot.endDate.getTime() + 45 * 24 * 3600 * 1000),
     });
   }
   await prisma.reportingPeriod.createMany({ data: periods });
   counts.reportingPeriods = periods.length;
 
   const reviewers = users.filter((user) => user.role === "REVIEWER" || user.role === "FACILITATOR");
-  const reportId = idFactory("r");
-  const valueId = idFactory("v");
-  const commentId = idFactory("k");
+  const reportId = idFactory("r", seed);
+  const valueId = idFactory("v", seed);
+  const commentId = idFactory("k", seed);
   const reports: Prisma.ProgressReportCreateManyInput[] = [];
   const values: Prisma.IndicatorValueCreateManyInput[] = [];
   const comments: Prisma.ReviewCommentCreateManyInput[] = [];
@@ -496,7 +569,7 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
           authorId: report.reviewedById,
           kind,
           body: kind === "APPROVAL" ? "Rapport validé, merci." : "Merci de joindre les listes de présence et de préciser les valeurs ventilées.",
-          createdAt: report.reviewedAt ?? new Date(),
+          createdAt: report.reviewedAt ?? new Date(now),
         });
       }
     }
@@ -529,9 +602,9 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
     WHERE i.id = v."indicatorId"`;
 
   // --- Audit trail ----------------------------------------------------------------------------
-  const auditId = idFactory("e");
+  const auditId = idFactory("e", seed);
   const audit: Prisma.AuditEventCreateManyInput[] = [];
-  const start = day(2025, 1, 1).getTime();
+  const start = day(firstYear, 1, 1).getTime();
   const span = now - start;
   for (let index = 0; index < auditTotal; index++) {
     const kind = random.weighted<"ProgressReport" | "Action" | "Indicator" | "User" | "AlignmentMatrix">([
@@ -584,4 +657,33 @@ export async function generateLargeDataset(prisma: PrismaClient, options: Genera
     focalPoint: { id: focalPointId, organisationId: busiest[0] },
     busiestOrganisationId: busiest[0],
   };
+}
+
+/** Generates a scale preset with timing, printing each table's row count. */
+export async function generateScale(prisma: PrismaClient, scale: keyof typeof SCALES, options: GenerateOptions = {}) {
+  const started = performance.now();
+  const generated = await generateLargeDataset(prisma, { ...SCALES[scale], ...options });
+  await prisma.$executeRawUnsafe("ANALYZE");
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Données ${scale}× générées en ${seconds.toFixed(1)} s / ${scale}× data generated in ${seconds.toFixed(1)} s:\n` +
+      Object.entries(generated.counts)
+        .map(([name, count]) => `  ${name.padEnd(22)} ${String(count).padStart(8)}`)
+        .join("\n"),
+  );
+  return { ...generated, seconds };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string) => process.argv.find((value) => value.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const scale = arg("scale") === "1" ? 1 : 10;
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("Set DATABASE_URL to a migrated, seeded database.");
+  const { createPrismaClient } = await import("~/utils/prisma-client.server");
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await generateScale(prisma, scale, { seed: Number(arg("seed") ?? 2019), password: arg("password") });
+  } finally {
+    await prisma.$disconnect();
+  }
 }

@@ -39,16 +39,18 @@ export async function getPeriod(periodId: string) {
 /** A plan's periods, oldest first, with how many reports each expects and has received. */
 export async function listPeriods(planId: string) {
   const periods = await prisma.reportingPeriod.findMany({ where: { planId }, orderBy: { startDate: "asc" }, select: periodSelect });
-  const [byState, expected] = await Promise.all([
+  // In-progress actions counted by planned start (one query, whatever the number of periods):
+  // a period expects those that start by its end or have no start date (see isReportExpected).
+  const [byState, byStart] = await Promise.all([
     prisma.progressReport.groupBy({ by: ["periodId", "reviewState"], where: { period: { planId } }, _count: { _all: true } }),
-    Promise.all(periods.map((period) => prisma.action.count({ where: expectedActionsWhere(period) }))),
+    prisma.action.groupBy({ by: ["startDate"], where: { planId, status: { notIn: ["COMPLETED", "CANCELLED"] } }, _count: { _all: true } }),
   ]);
-  return periods.map((period, index) => {
+  return periods.map((period) => {
     const counts = byState.filter((row) => row.periodId === period.id);
     const count = (...states: string[]) => counts.filter((row) => states.includes(row.reviewState)).reduce((sum, row) => sum + row._count._all, 0);
     return {
       ...period,
-      expected: expected[index] ?? 0,
+      expected: byStart.filter((row) => !row.startDate || row.startDate <= period.endDate).reduce((sum, row) => sum + row._count._all, 0),
       submitted: count("SUBMITTED", "APPROVED"),
       approved: count("APPROVED"),
     };

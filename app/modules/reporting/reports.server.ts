@@ -367,15 +367,20 @@ export async function listFocalPointWork(organisationId: string, now = new Date(
     orderBy: { startDate: "asc" },
     select: { id: true, planId: true, label: true, startDate: true, endDate: true, dueDate: true, status: true },
   });
-  const [expected, reports] = await Promise.all([
-    Promise.all(
-      periods.map((period) =>
-        prisma.action.findMany({
-          where: { ...expectedActionsWhere(period), leadOrganisationId: organisationId },
-          select: { id: true, code: true, title: true },
-        }),
-      ),
-    ),
+  // One query for every period's expected actions (not one per period): the organisation's
+  // in-progress actions of those plans, sorted into periods below with the same rule.
+  const latest = periods.reduce<(typeof periods)[number] | undefined>((found, period) => (found && found.endDate >= period.endDate ? found : period), undefined);
+  const [candidates, reports] = await Promise.all([
+    latest
+      ? prisma.action.findMany({
+          where: {
+            ...expectedActionsWhere(latest),
+            planId: { in: [...new Set(periods.map((period) => period.planId))] },
+            leadOrganisationId: organisationId,
+          },
+          select: { id: true, code: true, title: true, planId: true, status: true, startDate: true, endDate: true },
+        })
+      : [],
     prisma.progressReport.findMany({
       where: {
         organisationId,
@@ -394,11 +399,12 @@ export async function listFocalPointWork(organisationId: string, now = new Date(
   ]);
 
   const items = new Map<string, WorkItem>();
-  periods.forEach((period, index) => {
-    for (const action of expected[index] ?? []) {
-      items.set(`${action.id}:${period.id}`, { action, period, report: null, urgency: "due", late: false });
+  for (const period of periods) {
+    for (const { id, code, title, ...facts } of candidates) {
+      if (facts.planId !== period.planId || !isReportExpected(facts, period)) continue;
+      items.set(`${id}:${period.id}`, { action: { id, code, title }, period, report: null, urgency: "due", late: false });
     }
-  });
+  }
   for (const { action, period, ...report } of reports) {
     items.set(`${action.id}:${period.id}`, { action, period, report, urgency: "due", late: false });
   }
