@@ -3,8 +3,10 @@
  *  1. Vitest: unit and integration tests (each file on its own copy of a seeded database).
  *  2. Playwright: end-to-end tests in Debian's Chromium against the production build,
  *     served on a fresh seeded database.
- * `--only=integration` or `--only=e2e` runs one half. Uses DATABASE_URL's server when set,
- * otherwise an embedded PostgreSQL; never the demo database.
+ * `--only=integration` or `--only=e2e` runs one half; other arguments go to Vitest or
+ * Playwright (e.g. `npm run test:e2e -- tests/e2e/accessibility.spec.ts`). Uses DATABASE_URL's
+ * server when set, otherwise an embedded PostgreSQL; never the demo database. The app is built
+ * once, first: the e2e suite and the integration tests that start the production server use it.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -16,11 +18,10 @@ const passed = process.argv.slice(2).filter((arg) => !arg.startsWith("--only="))
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 async function integration() {
-  await run(bin("vitest"), ["run", ...(only === "integration" ? passed : [])]);
+  await run(bin("vitest"), ["run", ...(only === "integration" ? passed : [])], { env: { PACTE_BUILD_READY: "1" } });
 }
 
 async function endToEnd() {
-  await run(bin("remix"), ["build"]);
   const server = await startDatabaseServer("test");
   const name = `pacte_e2e_${randomBytes(4).toString("hex")}`;
   try {
@@ -35,6 +36,7 @@ async function endToEnd() {
 }
 
 const started = Date.now();
+await run(bin("remix"), ["build"], { env: { NODE_ENV: "production" } });
 if (only !== "e2e") await integration();
 if (only !== "integration") await endToEnd();
 console.log(`Tous les tests sont passés en ${Math.round((Date.now() - started) / 1000)} s.`);
