@@ -38,7 +38,8 @@ const RESTART_PG_PORT = 54330;
 const PASSWORD = "charge-pacte-2026";
 const REVIEWER = { email: "revue.oim@pacte.ml", password: "pacte-demo-2019" };
 /** A request not answered in this long is counted lost and its focal point starts over. */
-const LOST_AFTER_MS = 30_000;
+const LOST_AFTER_MS = 60_000;
+const SERVER_LOG = ".data/load-server.log";
 
 function option(name: string, fallback: number) {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -429,6 +430,7 @@ async function main() {
 
     prisma = createPrismaClient(databaseUrl);
     const verdict = await verify(prisma, focalPoints);
+    writeFileSync(path.join(projectRoot, SERVER_LOG), app.output());
     const report = summarise({ workload, healthz, main, health, verdict, gap, serverOutput: app.output() });
     console.log(report.text);
     if (!process.argv.includes("--no-docs")) writeDocs(restartMode ? "PostgreSQL restarted under load" : `${focalPoints.length} focal points at once`, report.markdown);
@@ -494,8 +496,8 @@ function summarise({ workload, healthz, main, health, verdict, gap, serverOutput
       `- PostgreSQL stopped at ${gap.stoppedAt.toFixed(1)} s, started again at ${gap.startedAgainAt.toFixed(1)} s; ${unavailable.length} answers were 503 (from ${unavailable[0]?.at.toFixed(1) ?? "—"} s to ${unavailable.at(-1)?.at.toFixed(1) ?? "—"} s), ${fiveHundreds} were 500; first success after the restart at ${firstOkAfter?.toFixed(1) ?? "—"} s, same server process (no restart). ${verdict.committedDespite503} writes answered 503 had in fact been committed (the connection broke after COMMIT), which the next round read back.`,
     );
   }
-  const crashed = /Unexpected Server Error|TypeError|ReferenceError/.test(serverOutput);
-  facts.push(`- Server log: ${crashed ? "contains unexpected errors (see the run's output)" : "no unexpected errors"}.`);
+  const errorLines = serverOutput.split("\n").filter((line) => /Error/.test(line) && !line.startsWith("    at "));
+  facts.push(`- Server log (${SERVER_LOG}): ${errorLines.length ? `${errorLines.length} error lines, first: \`${errorLines[0]?.slice(0, 200)}\`` : "no errors"}.`);
   if (workload.samples.length) facts.push(`- First unexpected answers: ${workload.samples.map((sample) => `\`${sample}\``).join("; ")}`);
   const markdown = [...lines, "", ...facts].join("\n");
   return { text: `\n${markdown}\n`, markdown };

@@ -15,7 +15,9 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 // SQLSTATEs: admin/crash shutdown, starting up, too many connections (class 08 is tested apart).
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 // pg's own messages when a connection ends or the pool waits too long.
-const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server/i;
+// The last one is Prisma's P2028 when no connection freed up within maxWait: the server is saturated.
+const PG_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Unable to start a transaction in the given time/i;
 
 function field(value: object, name: string): unknown {
   return name in value ? Reflect.get(value, name) : undefined;
