@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient, type PrismaClient } from "../app/utils/prisma-client.server";
@@ -486,7 +486,7 @@ function summarise({ workload, healthz, main, health, verdict, gap, serverOutput
     ...rows.map((row) => `| ${row.label} | ${row.count} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.statuses} | ${row.unexpected} |`),
   ];
   const facts = [
-    `- Run: ${workload.focalPoints.length} focal points on ${workload.focalPoints.length} connections for ${durationSeconds} s, production build, one instance, loopback, ${availableParallelism()} cores shared with other work; ${main.requests.total} workload requests (${Math.round(main.requests.average)} req/s).`,
+    `- Run: ${workload.focalPoints.length} focal points on ${workload.focalPoints.length} connections for ${durationSeconds} s, production build, one instance, loopback, ${availableParallelism()} cores shared with other work (load average ${loadavg()[0]?.toFixed(1)} at the end); ${main.requests.total} workload requests (${Math.round(main.requests.average)} req/s).`,
     `- Errors: ${transportErrors} connection errors, timeouts or lost requests; ${unexpected} answers other than the expected one.`,
     `- Submit p95 ${ms(submitP95)} against /healthz p95 ${ms(healthP95)}: ratio ${(submitP95 / healthP95).toFixed(1)} (goal ≤ 10).`,
     `- Database afterwards: ${verdict.reports} reports for ${workload.focalPoints.length} focal points; ${verdict.missing} missing, ${verdict.duplicated} duplicated (report or indicator value), ${verdict.wrongContent} not holding the last accepted content, ${verdict.sendBackMismatch} with a send-back count that differs from the accepted send-backs; ${verdict.valueRows} indicator values.`,
