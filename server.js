@@ -6,6 +6,8 @@ import { broadcastDevReady } from "@remix-run/node";
 
 const port = Number(process.env.PORT ?? 3000);
 const build = await import("./build/index.js");
+// Loaders and actions that cannot reach PostgreSQL answer 503 (French page, Retry-After), not 500.
+const guardedBuild = build.entry.module.guardDatabaseOutages(build);
 
 const app = express();
 app.disable("x-powered-by");
@@ -86,7 +88,7 @@ app.use((req, res, next) => {
 app.all(
   "*",
   createRequestHandler({
-    build,
+    build: guardedBuild,
     mode: process.env.NODE_ENV,
     getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
   }),

@@ -5,10 +5,19 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { registerServerCatalogues } from "~/locales/catalogues.server";
 import { env } from "~/utils/env.server";
+import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
+
+// server.js wraps the build's loaders and actions with it (the build is what it can import).
+export { guardDatabaseOutages } from "~/utils/database-outage.server";
 
 // Validated once, at boot: a misconfigured server stops here with the variable's name.
 env();
 registerServerCatalogues();
+
+/** A 503 (database out of reach) tells browsers and proxies when to try again. */
+function addRetryAfter(status: number, headers: Headers) {
+  if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -28,6 +37,7 @@ export default function handleRequest(
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          addRetryAfter(responseStatusCode, responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -47,6 +57,12 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Client-side navigations (single fetch) get the same Retry-After as documents. */
+export function handleDataRequest(response: Response) {
+  addRetryAfter(response.status, response.headers);
+  return response;
 }
 
 /** Logs unexpected errors only: a page that does not exist or an aborted request is not one. */

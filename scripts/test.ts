@@ -6,7 +6,8 @@
  * `--only=integration` or `--only=e2e` runs one half. Other arguments pass through: spec files
  * under tests/e2e/ (and Playwright options after them) to Playwright, the rest to Vitest, e.g.
  * `npm run test:e2e -- tests/e2e/sign-in.spec.ts`. Uses DATABASE_URL's server when set,
- * otherwise an embedded PostgreSQL; never the demo database. Chromium is checked first.
+ * otherwise an embedded PostgreSQL; never the demo database. Chromium is checked first; the app
+ * is built once, first: the e2e suite and the integration tests that start the production server use it.
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -25,11 +26,10 @@ const runE2e = only !== "integration" && (passed.length === 0 || playwrightArgs.
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 async function integration() {
-  await run(bin("vitest"), ["run", ...vitestArgs]);
+  await run(bin("vitest"), ["run", ...vitestArgs], { env: { PACTE_BUILD_READY: "1" } });
 }
 
 async function endToEnd() {
-  await run(bin("remix"), ["build"]);
   const server = await startDatabaseServer("test");
   const name = `pacte_e2e_${randomBytes(4).toString("hex")}`;
   try {
@@ -46,6 +46,7 @@ async function endToEnd() {
 const started = Date.now();
 // Before anything else: a missing browser should not surface after minutes of other tests.
 if (runE2e) await ensureChromium();
+await run(bin("remix"), ["build"], { env: { NODE_ENV: "production" } });
 if (runIntegration) await integration();
 if (runE2e) await endToEnd();
 console.log(`Tous les tests sont passés en ${Math.round((Date.now() - started) / 1000)} s.`);

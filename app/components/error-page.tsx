@@ -9,6 +9,7 @@ const KNOWN: Record<number, ErrorExplanation> = {
   403: { title: "error.403.title", body: "error.403" },
   404: { title: "error.404.title", body: "error.404" },
   409: { title: "error.409.title", body: "error.409" },
+  503: { title: "error.503.title", body: "error.503" },
 };
 
 /**
@@ -38,7 +39,8 @@ export function ErrorPage({ conflict }: { conflict?: ErrorExplanation }) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const text = (status === 409 ? conflict : undefined) ?? KNOWN[status] ?? { title: "error.500.title", body: "error.500" };
   const back = text.back ?? { to: "/", label: "error.back" };
-  if (status >= 500 && typeof document !== "undefined") console.error(error);
+  // A 503 is the database being out of reach, already explained on the page: not a bug.
+  if (status >= 500 && status !== 503 && typeof document !== "undefined") console.error(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__code">{status}</p>

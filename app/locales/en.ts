@@ -740,6 +740,8 @@ export const en = {
   "error.409": "Someone changed this item at the same time as you. Reload the page to see the latest version.",
   "error.500.title": "Server error",
   "error.500": "Pacte ran into an unexpected problem. Try again in a moment; if it persists, tell the administrator.",
+  "error.503.title": "Service temporarily unavailable",
+  "error.503": "Pacte's database is not answering right now (restart or maintenance). Try again in a few seconds. If you were sending a form, it was not saved: go back to the previous page and send it again.",
   "error.back": "Back to the home page",
 
   "spreadsheet.title": "Import an Excel workbook",

@@ -739,6 +739,8 @@ export const fr = {
   "error.409": "Quelqu'un a modifié cet élément en même temps que vous. Rechargez la page pour voir la dernière version.",
   "error.500.title": "Erreur du serveur",
   "error.500": "Pacte a rencontré un problème inattendu. Réessayez dans un instant ; si cela persiste, prévenez l'administrateur.",
+  "error.503.title": "Service momentanément indisponible",
+  "error.503": "La base de données de Pacte ne répond pas pour le moment (redémarrage ou maintenance). Réessayez dans quelques secondes. Si vous envoyiez un formulaire, il n'a pas été enregistré : revenez à la page précédente et envoyez-le de nouveau.",
   "error.back": "Retour à l'accueil",
 
   "spreadsheet.title": "Importer un classeur Excel",
