@@ -1,6 +1,6 @@
 // The indicator form, shared by the browser and the server (and the spreadsheet import).
 import * as z from "zod/mini";
-import { arrayOf, choice, optionalDay, optionalDecimal, optionalText, requiredText, versionField } from "~/utils/validation";
+import { arrayOf, choice, optionalDay, optionalDecimal, optionalText, plainString, requiredText, versionField } from "~/utils/validation";
 
 // Cross-field rules also run when a field failed its own check, so the user sees every
 // mistake at once; they only compare values that passed their own checks.
@@ -24,7 +24,7 @@ const indicatorFields = {
   verificationMeans: optionalText(500),
   disaggregation: arrayOf(choice(DISAGGREGATIONS)),
   // Ids of GlobalIndicator rows ("SDG-10.7.1"); the server checks they exist.
-  globalIndicators: arrayOf(z.string().check(z.maxLength(60, "validation.unknownGlobalIndicator"))),
+  globalIndicators: arrayOf(plainString(60, "validation.unknownGlobalIndicator")),
 };
 
 type IndicatorRulesInput = {
