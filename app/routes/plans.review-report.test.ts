@@ -22,8 +22,9 @@ const page = (path: string, planId: string, cookie?: string) => call(() => pageL
 
 test("signed out, the report page and its downloads send to the login page", async () => {
   const { plan } = await adoptedPlan();
-  for (const loader of [pageLoader, pdfLoader, docxLoader]) {
-    const result = await call(() => loader({ request: getRequest(`/plans/${plan.id}/review-report`), params: { planId: plan.id }, context }));
+  const args = () => ({ request: getRequest(`/plans/${plan.id}/review-report`), params: { planId: plan.id }, context });
+  for (const run of [() => pageLoader(args()), () => pdfLoader(args()), () => docxLoader(args())]) {
+    const result = await call<unknown>(run);
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/login\?redirectTo=/);
   }

@@ -1,0 +1,69 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { ErrorSummary } from "~/components/form";
+import { getPortalSetting, setPortalEnabled } from "~/modules/portal/portal.server";
+import { PortalSettingSchema } from "~/modules/portal/schema";
+import { requireUserWith } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { formatDateTime, useLang, useT } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.admin.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "portal:manage");
+  const setting = await getPortalSetting();
+  return { ...setting, notice: new URL(request.url).searchParams.get("notice") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWith(request, "portal:manage");
+  const parsed = parseForm(PortalSettingSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const enabled = parsed.data.enabled === "true";
+  await setPortalEnabled(user.id, enabled);
+  throw redirect(`/admin/portal?notice=${enabled ? "enabled" : "disabled"}`);
+}
+
+export default function AdminPortalRoute() {
+  const { enabled, updatedAt, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div>
+      <h1>{t("portal.admin.title")}</h1>
+      <p className="lead">{t("portal.admin.intro")}</p>
+      {notice === "enabled" || notice === "disabled" ? (
+        <p className="notice" role="status">
+          {t(notice === "enabled" ? "portal.admin.enabledNotice" : "portal.admin.disabledNotice")}
+        </p>
+      ) : null}
+      <ErrorSummary errors={actionData?.errors} labels={{ enabled: t("portal.admin.state") }} />
+      <dl className="portal-state">
+        <dt>{t("portal.admin.state")}</dt>
+        <dd>
+          <strong>{t(enabled ? "portal.admin.on" : "portal.admin.off")}</strong>
+          {updatedAt ? <span className="muted"> – {t("portal.admin.changedAt", { date: formatDateTime(lang, updatedAt) })}</span> : null}
+        </dd>
+      </dl>
+      {enabled ? (
+        <p>
+          <Link to="/public">{t("portal.admin.open")}</Link>
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
+        <button type="submit" className={enabled ? "button button--secondary" : "button"}>
+          {t(enabled ? "portal.admin.disable" : "portal.admin.enable")}
+        </button>
+      </Form>
+      <p className="muted small">{t("portal.admin.contentNote")}</p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
