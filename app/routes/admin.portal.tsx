@@ -1,15 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/form";
 import { getPortalSetting, setPortalEnabled } from "~/modules/portal/portal.server";
 import { PortalSettingSchema } from "~/modules/portal/schema";
+import dashboardStyles from "~/styles/dashboard.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { formatDateTime, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.admin.title");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "portal:manage");
