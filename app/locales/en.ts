@@ -1260,6 +1260,12 @@ export const en = {
   "portal.admin.disabledNotice": "The public portal is closed: its pages answer “not found”.",
   "portal.admin.open": "See the public portal",
   "portal.admin.contentNote": "Never shown there: drafts, reports not approved, review comments, people's contact details and budgets marked internal.",
+  "portal.admin.budgets": "Internal budgets",
+  "portal.admin.budgetsHelp": "The estimated budget and secured funding of a ticked action stay inside Pacte: neither the public portal nor its report show them, and they are left out of the published totals.",
+  "portal.admin.budgetsLegend": "Actions of adopted plans whose budget stays internal",
+  "portal.admin.saveBudgets": "Save the internal budgets",
+  "portal.admin.budgetsNotice": "Internal budgets saved.",
+  "portal.admin.noBudget": "No action of an adopted plan has a budget.",
 
   "common.yes": "Yes",
   "common.no": "No",

@@ -1259,6 +1259,12 @@ export const fr = {
   "portal.admin.disabledNotice": "Le portail public est fermé : ses pages répondent « introuvable ».",
   "portal.admin.open": "Voir le portail public",
   "portal.admin.contentNote": "N'y paraissent jamais : les brouillons, les rapports non approuvés, les commentaires de revue, les coordonnées des personnes et les budgets marqués internes.",
+  "portal.admin.budgets": "Budgets internes",
+  "portal.admin.budgetsHelp": "Le budget estimé et le financement acquis d'une action cochée restent dans Pacte : ni le portail public ni son rapport ne les montrent, et ils ne comptent pas dans les totaux publiés.",
+  "portal.admin.budgetsLegend": "Actions des plans adoptés dont le budget reste interne",
+  "portal.admin.saveBudgets": "Enregistrer les budgets internes",
+  "portal.admin.budgetsNotice": "Budgets internes enregistrés.",
+  "portal.admin.noBudget": "Aucune action d'un plan adopté n'a de budget.",
 
   "common.yes": "Oui",
   "common.no": "Non",

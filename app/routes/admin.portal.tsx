@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { ErrorSummary } from "~/components/form";
-import { getPortalSetting, setPortalEnabled } from "~/modules/portal/portal.server";
-import { PortalSettingSchema } from "~/modules/portal/schema";
+import { getPortalSetting, listPublishableBudgets, setInternalBudgets, setPortalEnabled } from "~/modules/portal/portal.server";
+import { InternalBudgetsSchema, PortalSettingSchema } from "~/modules/portal/schema";
 import dashboardStyles from "~/styles/dashboard.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -16,13 +16,20 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWith(request, "portal:manage");
-  const setting = await getPortalSetting();
-  return { ...setting, notice: new URL(request.url).searchParams.get("notice") };
+  const [setting, budgets] = await Promise.all([getPortalSetting(), listPublishableBudgets()]);
+  return { ...setting, budgets, notice: new URL(request.url).searchParams.get("notice") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "portal:manage");
-  const parsed = parseForm(PortalSettingSchema, await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === "budgets") {
+    const budgets = parseForm(InternalBudgetsSchema, form);
+    if (!budgets.ok) return data({ errors: budgets.errors }, { status: 400 });
+    await setInternalBudgets(user.id, budgets.data.internal);
+    throw redirect("/admin/portal?notice=budgets");
+  }
+  const parsed = parseForm(PortalSettingSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const enabled = parsed.data.enabled === "true";
   await setPortalEnabled(user.id, enabled);
@@ -30,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminPortalRoute() {
-  const { enabled, updatedAt, notice } = useLoaderData<typeof loader>();
+  const { enabled, updatedAt, budgets, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -38,9 +45,9 @@ export default function AdminPortalRoute() {
     <div>
       <h1>{t("portal.admin.title")}</h1>
       <p className="lead">{t("portal.admin.intro")}</p>
-      {notice === "enabled" || notice === "disabled" ? (
+      {notice === "enabled" || notice === "disabled" || notice === "budgets" ? (
         <p className="notice" role="status">
-          {t(notice === "enabled" ? "portal.admin.enabledNotice" : "portal.admin.disabledNotice")}
+          {t(notice === "enabled" ? "portal.admin.enabledNotice" : notice === "disabled" ? "portal.admin.disabledNotice" : "portal.admin.budgetsNotice")}
         </p>
       ) : null}
       <ErrorSummary errors={actionData?.errors} labels={{ enabled: t("portal.admin.state") }} />
@@ -63,6 +70,30 @@ export default function AdminPortalRoute() {
         </button>
       </Form>
       <p className="muted small">{t("portal.admin.contentNote")}</p>
+
+      <h2>{t("portal.admin.budgets")}</h2>
+      <p>{t("portal.admin.budgetsHelp")}</p>
+      {budgets.length === 0 ? (
+        <p className="muted">{t("portal.admin.noBudget")}</p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="budgets" />
+          <fieldset>
+            <legend>{t("portal.admin.budgetsLegend")}</legend>
+            {budgets.map((action) => (
+              <label key={action.id} className="checkbox">
+                <input type="checkbox" name="internal" value={action.id} defaultChecked={action.budgetInternal} />
+                <span>
+                  <strong>{action.code}</strong> {action.title} <span className="muted">({action.plan.title})</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button">
+            {t("portal.admin.saveBudgets")}
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

@@ -86,3 +86,24 @@ test("only an admin opens or closes the portal, and each change is audited", asy
     { action: "disable", changes: { enabled: { from: true, to: false } } },
   ]);
 });
+
+test("an admin keeps chosen budgets internal: off the public document and its totals, each change audited", async () => {
+  const { plan } = await publicPlan();
+  const action = await prisma.action.findFirstOrThrow({ where: { planId: plan.id }, select: { id: true } });
+  await prisma.action.update({ where: { id: action.id }, data: { estimatedBudget: 4_321_000 } });
+  const { cookie, user } = await signedInAs("ADMIN");
+  const listed = await call(() => adminLoader({ request: getRequest("/admin/portal", { cookie }), params: {}, context }));
+  expect((listed.body as { budgets: { id: string; budgetInternal: boolean }[] }).budgets).toContainEqual(expect.objectContaining({ id: action.id, budgetInternal: false }));
+
+  const saved = await call(() => adminAction({ request: postRequest("/admin/portal", { intent: "budgets", internal: [action.id] }, { cookie }), params: {}, context }));
+  expect(saved).toMatchObject({ status: 302, location: "/admin/portal?notice=budgets" });
+  expect(await prisma.action.findUniqueOrThrow({ where: { id: action.id }, select: { budgetInternal: true } })).toEqual({ budgetInternal: true });
+  await setPortalEnabled(user.id, true);
+  const page = await call(() => planLoader({ request: getRequest(`/public/plans/${plan.id}`), params: { planId: plan.id }, context }));
+  expect(page.body).toMatchObject({ summary: { estimatedBudget: 0, budgetsWithheld: 1 } });
+
+  await call(() => adminAction({ request: postRequest("/admin/portal", { intent: "budgets" }, { cookie }), params: {}, context }));
+  expect(await prisma.action.findUniqueOrThrow({ where: { id: action.id }, select: { budgetInternal: true } })).toEqual({ budgetInternal: false });
+  const audit = await prisma.auditEvent.findMany({ where: { entityType: "PortalSetting", actorId: user.id, action: { startsWith: "budget" } }, orderBy: { at: "asc" }, select: { action: true } });
+  expect(audit.map((entry) => entry.action)).toEqual(["budgetInternal", "budgetPublic"]);
+});

@@ -67,9 +67,9 @@ async function seedUnapprovedContent(): Promise<Seeded> {
       id("plan"),
       `DRAFT-PLAN-${marker}`,
     ]);
-    // A budget marked internal: the action with the largest estimated budget.
+    // The admin will keep this budget internal: the action with the largest estimated budget.
     const internal = await db.query<{ code: string }>(
-      `UPDATE "Action" SET "budgetInternal" = true WHERE id = (SELECT id FROM "Action" WHERE "planId" = $1 AND "estimatedBudget" IS NOT NULL ORDER BY "estimatedBudget" DESC LIMIT 1) RETURNING code`,
+      `SELECT code FROM "Action" WHERE "planId" = $1 AND "estimatedBudget" IS NOT NULL ORDER BY "estimatedBudget" DESC LIMIT 1`,
       [planId],
     );
     const emails = await db.query<{ email: string }>(`SELECT email FROM "User"`);
@@ -97,6 +97,9 @@ test("the portal is closed by default, opened by an admin, shows only approved p
   await expect(admin.getByText("Fermé", { exact: true })).toBeVisible();
   await admin.getByRole("button", { name: "Ouvrir le portail public" }).click();
   await expect(admin.getByRole("status")).toHaveText("Le portail public est ouvert.");
+  await admin.getByRole("checkbox", { name: new RegExp(`^${seeded.internalCode} `) }).check();
+  await admin.getByRole("button", { name: "Enregistrer les budgets internes" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Budgets internes enregistrés.");
 
   // An anonymous visitor, without JavaScript: every link from the portal home.
   const visitor = await browser.newContext({ javaScriptEnabled: false });

@@ -73,3 +73,42 @@ export async function getPublicDocument(planId: string, lang: Lang) {
 export async function portalLang(request: Request) {
   return getLang(request, await getOptionalUser(request));
 }
+
+/** The actions of adopted plans that have a budget, and whether it stays internal (off the portal). */
+export async function listPublishableBudgets() {
+  return prisma.action.findMany({
+    where: { plan: { versions: { some: {} } }, OR: [{ estimatedBudget: { not: null } }, { securedFunding: { not: null } }] },
+    orderBy: [{ plan: { title: "asc" } }, { code: "asc" }],
+    select: { id: true, code: true, title: true, budgetInternal: true, plan: { select: { id: true, title: true } } },
+  });
+}
+
+/**
+ * Marks the budgets of `internalIds` internal and every other listed budget public, in one
+ * transaction; each change is audited with the portal's setting. Returns how many changed.
+ */
+export async function setInternalBudgets(actorId: string, internalIds: string[]) {
+  const wanted = new Set(internalIds);
+  return prisma.$transaction(async (tx) => {
+    const actions = await tx.action.findMany({
+      where: { plan: { versions: { some: {} } }, OR: [{ estimatedBudget: { not: null } }, { securedFunding: { not: null } }] },
+      select: { id: true, code: true, planId: true, budgetInternal: true },
+    });
+    const changed = actions.filter((action) => action.budgetInternal !== wanted.has(action.id));
+    for (const action of changed) {
+      const internal = wanted.has(action.id);
+      await tx.action.update({ where: { id: action.id }, data: { budgetInternal: internal } });
+      await recordAudit(
+        {
+          actorId,
+          entityType: "PortalSetting",
+          entityId: String(SETTING_ID),
+          action: internal ? "budgetInternal" : "budgetPublic",
+          changes: { actionId: action.id, code: action.code, planId: action.planId, budgetInternal: { from: !internal, to: internal } },
+        },
+        tx,
+      );
+    }
+    return changed.length;
+  });
+}
