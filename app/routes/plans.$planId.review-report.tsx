@@ -11,6 +11,7 @@ import { notFound } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
 import { pageTitle } from "~/utils/meta";
+import { loadOrRespond } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   pageTitle(matches, loaded ? "reviewReport.title" : "error.404.title");
@@ -18,26 +19,28 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWith(request, "plan:read");
-  const planId = params.planId ?? "";
-  const lang = await getLang(request, user);
-  const result = await reviewReportFromUrl(new URL(request.url), { planId, audience: "internal", lang, documentLangFromQuery: true });
-  if (result.kind === "notFound") notFound();
-  if (result.kind === "invalid") {
-    // The options again, with the message beside the wrong one; no document until they are right.
-    const periods = await listPlanPeriods(planId);
-    if (!periods) notFound();
-    return data({ planId, errors: result.errors, values: result.values, periods, markup: null }, { status: 400 });
-  }
-  const doc = result.document;
-  return {
-    planId,
-    errors: {},
-    values: { from: doc.range.from ?? "", to: doc.range.to ?? "", cutoff: doc.cutOff, lang: doc.lang },
-    periods: doc.allPeriods,
-    // The same static markup as the PDF, in the document's language (which may not be the reader's).
-    markup: reviewDocumentMarkup(doc, (actionId) => `/actions/${actionId}`),
-  };
+  return loadOrRespond(async () => {
+    const user = await requireUserWith(request, "plan:read");
+    const planId = params.planId ?? "";
+    const lang = await getLang(request, user);
+    const result = await reviewReportFromUrl(new URL(request.url), { planId, audience: "internal", lang, documentLangFromQuery: true });
+    if (result.kind === "notFound") notFound();
+    if (result.kind === "invalid") {
+      // The options again, with the message beside the wrong one; no document until they are right.
+      const periods = await listPlanPeriods(planId);
+      if (!periods) notFound();
+      return data({ planId, errors: result.errors, values: result.values, periods, markup: null }, { status: 400 });
+    }
+    const doc = result.document;
+    return {
+      planId,
+      errors: {},
+      values: { from: doc.range.from ?? "", to: doc.range.to ?? "", cutoff: doc.cutOff, lang: doc.lang },
+      periods: doc.allPeriods,
+      // The same static markup as the PDF, in the document's language (which may not be the reader's).
+      markup: reviewDocumentMarkup(doc, (actionId) => `/actions/${actionId}`),
+    };
+  });
 }
 
 export default function ReviewReportRoute() {

@@ -5,14 +5,17 @@ import { listPublicPlans, requirePortalOpen } from "~/modules/portal/portal.serv
 import dashboardStyles from "~/styles/dashboard.css";
 import { formatDate, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { loadOrRespond } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.title");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader(_: LoaderFunctionArgs) {
-  await requirePortalOpen();
-  return { plans: await listPublicPlans() };
+  return loadOrRespond(async () => {
+    await requirePortalOpen();
+    return { plans: await listPublicPlans() };
+  });
 }
 
 export default function PortalHomeRoute() {

@@ -7,26 +7,29 @@ import { getPublicDocument, portalLang, requirePortalOpen } from "~/modules/port
 import dashboardStyles from "~/styles/dashboard.css";
 import { formatDate, formatNumber, formatPercent, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { loadOrRespond } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.planTitle");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePortalOpen();
-  const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
-  return {
-    lang: doc.lang,
-    plan: { id: doc.plan.id, title: doc.plan.title, startDate: doc.plan.startDate, endDate: doc.plan.endDate },
-    version: doc.version,
-    summary: doc.summary,
-    objectives: doc.objectives.map((objective) => ({
-      number: objective.number,
-      title: objective.title,
-      actionCount: objective.actions.length,
-      averageProgress: objective.averageProgress,
-    })),
-  };
+  return loadOrRespond(async () => {
+    await requirePortalOpen();
+    const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
+    return {
+      lang: doc.lang,
+      plan: { id: doc.plan.id, title: doc.plan.title, startDate: doc.plan.startDate, endDate: doc.plan.endDate },
+      version: doc.version,
+      summary: doc.summary,
+      objectives: doc.objectives.map((objective) => ({
+        number: objective.number,
+        title: objective.title,
+        actionCount: objective.actions.length,
+        averageProgress: objective.averageProgress,
+      })),
+    };
+  });
 }
 
 export default function PublicPlanRoute() {

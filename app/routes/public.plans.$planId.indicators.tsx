@@ -9,23 +9,26 @@ import { getPublicDocument, portalLang, requirePortalOpen } from "~/modules/port
 import dashboardStyles from "~/styles/dashboard.css";
 import { formatPercent, useT, type Lang, type Translate } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { loadOrRespond } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.indicators");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePortalOpen();
-  const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
-  return {
-    lang: doc.lang,
-    plan: { id: doc.plan.id, title: doc.plan.title },
-    actions: doc.objectives.flatMap((objective) =>
-      objective.actions
-        .filter((action) => action.indicators.length > 0)
-        .map((action) => ({ code: action.code, title: action.title, objectiveNumber: objective.number, indicators: action.indicators })),
-    ),
-  };
+  return loadOrRespond(async () => {
+    await requirePortalOpen();
+    const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
+    return {
+      lang: doc.lang,
+      plan: { id: doc.plan.id, title: doc.plan.title },
+      actions: doc.objectives.flatMap((objective) =>
+        objective.actions
+          .filter((action) => action.indicators.length > 0)
+          .map((action) => ({ code: action.code, title: action.title, objectiveNumber: objective.number, indicators: action.indicators })),
+      ),
+    };
+  });
 }
 
 /** Baseline, each approved value and the target as bars on one scale, with the figures in words. */

@@ -9,17 +9,20 @@ import dashboardStyles from "~/styles/dashboard.css";
 import { notFound } from "~/utils/http.server";
 import { formatPercent, formatXof, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
+import { loadOrRespond } from "~/utils/domain-response.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "portal.objectiveTitle");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePortalOpen();
-  const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
-  const objective = doc.objectives.find((item) => String(item.number) === params.number);
-  if (!objective) notFound();
-  return { lang: doc.lang, plan: { id: doc.plan.id, title: doc.plan.title }, objective };
+  return loadOrRespond(async () => {
+    await requirePortalOpen();
+    const doc = await getPublicDocument(params.planId ?? "", await portalLang(request));
+    const objective = doc.objectives.find((item) => String(item.number) === params.number);
+    if (!objective) notFound();
+    return { lang: doc.lang, plan: { id: doc.plan.id, title: doc.plan.title }, objective };
+  });
 }
 
 export default function PublicObjectiveRoute() {

@@ -6,7 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { buildReviewDocument } from "~/modules/review-report/review-report.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { notFoundError } from "~/utils/domain-error";
 import type { Lang } from "~/utils/i18n";
 import { getLang } from "~/utils/language.server";
 
@@ -36,10 +36,10 @@ export async function setPortalEnabled(actorId: string, enabled: boolean) {
   });
 }
 
-/** Every portal loader starts here: while the portal is off, each of its addresses is a 404. */
+/** Every portal loader starts here: while the portal is off, each of its addresses is not found (404). */
 export async function requirePortalOpen() {
   const setting = await getPortalSetting();
-  if (!setting.enabled) notFound();
+  if (!setting.enabled) throw notFoundError("portalClosed");
 }
 
 /** The plans the public may see: those with an adopted version, newest adoption first. */
@@ -65,7 +65,7 @@ export async function listPublicPlans() {
 /** The public document of a plan (all its periods, up to today), or a 404. */
 export async function getPublicDocument(planId: string, lang: Lang) {
   const result = await buildReviewDocument({ planId, lang, audience: "public" });
-  if (result.kind !== "ok") notFound();
+  if (result.kind !== "ok") throw notFoundError("planNotPublic");
   return result.document;
 }
 

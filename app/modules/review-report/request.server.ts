@@ -1,5 +1,6 @@
 // What the report's routes share: reading the options from the query string, building the
 // document, and the download responses (PDF, DOCX) with a clear refusal when they fail.
+import { notFoundError } from "~/utils/domain-error";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { translateMessage, translator, type Lang } from "~/utils/i18n";
 import { attachmentHeaders, exportFileName } from "~/modules/spreadsheet/export.server";
@@ -44,14 +45,14 @@ function plainText(status: number, text: string) {
   return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-/** The PDF or DOCX of the report at `url`, or a 404, a 400 naming the bad field, or a 503 without Chromium. */
+/** The PDF or DOCX of the report at `url`, a 400 naming the bad field, or a 503 without Chromium; a DomainError when there is no such report. */
 export async function reviewReportDownload(
   url: URL,
   params: { planId: string; audience: ReportAudience; lang: Lang; format: "pdf" | "docx" },
 ): Promise<Response> {
   const t = translator(params.lang);
   const result = await reviewReportFromUrl(url, { ...params, documentLangFromQuery: true });
-  if (result.kind === "notFound") throw new Response(t("error.404"), { status: 404 });
+  if (result.kind === "notFound") throw notFoundError("reviewReport");
   if (result.kind === "invalid") {
     const lines = Object.entries(result.errors).map(([field, message]) => `${field} : ${translateMessage(t, message)}`);
     return plainText(400, lines.join("\n"));
