@@ -146,7 +146,11 @@ try {
   const { loadPlanSnapshot } = await import("~/modules/plans/snapshot.server");
   const { listPlanActions } = await import("~/modules/actions/actions.server");
   const { actionFilters } = await import("~/modules/actions/schema");
-  const { getDashboard, getReviewReport } = await import("~/modules/dashboard/dashboard.server");
+  const { getDashboard } = await import("~/modules/dashboard/dashboard.server");
+  const { buildReviewDocument } = await import("~/modules/review-report/review-report.server");
+  const { renderReviewDocx } = await import("~/modules/review-report/docx.server");
+  const { registerServerCatalogues } = await import("~/locales/catalogues.server");
+  registerServerCatalogues();
   const { getCompliance } = await import("~/modules/compliance/compliance.server");
   const { listFocalPointWork } = await import("~/modules/reporting/reports.server");
   const { listReviewQueue } = await import("~/modules/reviews/reviews.server");
@@ -204,7 +208,15 @@ try {
   results.push(await measure("loadPlanSnapshot", "Instantané pour l'adoption / adoption snapshot", () => loadPlanSnapshot(prisma, planId)));
   results.push(await measure("exportPlanWorkbook", "Export XLSX du plan / plan XLSX export", () => exportPlanWorkbook(plan), { iterations: 5 }));
   results.push(await measure("getDashboard", "Tableau de bord / dashboard", () => getDashboard({ planId })));
-  results.push(await measure("getReviewReport(plan)", "Rapport pour l'examen volontaire / review report", () => getReviewReport(planId), { iterations: 5 }));
+  const reviewDocument = () => buildReviewDocument({ planId, lang: "fr", audience: "internal" });
+  results.push(await measure("buildReviewDocument(plan)", "Rapport pour l'examen volontaire / review report", reviewDocument, { iterations: 5 }));
+  results.push(
+    await measure("renderReviewDocx(plan)", "Rapport pour l'examen volontaire en DOCX / review report as DOCX", async () => {
+      const built = await reviewDocument();
+      if (built.kind !== "ok") throw new Error("review document expected");
+      return renderReviewDocx(built.document);
+    }, { iterations: 2 }),
+  );
   results.push(await measure("getCompliance", "Suivi de la remise des rapports / compliance", () => getCompliance({ planId })));
   results.push(
     await measure("listFocalPointWork", "Mes actions du point focal / focal point's to-do", () =>

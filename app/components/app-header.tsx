@@ -21,6 +21,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/admin/users", label: "nav.admin.users", permission: "users:manage" },
   { to: "/admin/organisations", label: "nav.admin.organisations", permission: "organisations:manage" },
   { to: "/admin/reference", label: "reference.nav", permission: "reference:edit" },
+  { to: "/admin/portal", label: "portal.admin.nav", permission: "portal:manage" },
   { to: "/reviews", label: "nav.reviews", permission: "report:review", count: "reviewsWaiting" },
   { to: "/compliance", label: "nav.compliance", permission: "compliance:read" },
   { to: "/admin/handover", label: "nav.admin.handover", permission: "focalPoint:handover" },

@@ -2,7 +2,8 @@ import { useT } from "~/utils/i18n";
 
 type ActionStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "DELAYED" | "CANCELLED";
 
-const SHAPES: Record<ActionStatus, string> = {
+/** The shape beside each status word, so colour is never alone. */
+export const STATUS_SHAPES: Record<ActionStatus, string> = {
   NOT_STARTED: "○",
   IN_PROGRESS: "◐",
   COMPLETED: "●",
@@ -15,7 +16,7 @@ export function StatusBadge({ status }: { status: ActionStatus }) {
   const t = useT();
   return (
     <span className={`status status--${status}`}>
-      <span aria-hidden="true">{SHAPES[status]}</span>
+      <span aria-hidden="true">{STATUS_SHAPES[status]}</span>
       {t(`actionStatus.${status}`)}
     </span>
   );

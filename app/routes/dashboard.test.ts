@@ -85,26 +85,3 @@ test("the dashboard CSV downloads as a French Excel file: BOM, `;`, French heade
   expect(total).toBe("Plan;;Plan export tableau;1;1;0;0;0;0;0;2500000;0;0;0;0");
   expect(text).toContain("\r\nObjectif du Pacte;21;");
 });
-
-test("the review report loader returns the 23 objectives in order, with actions and their indicators", async () => {
-  const { cookie } = await signedInAs("OBSERVER");
-  const plan = await createPlan({ status: "ADOPTED" });
-  const action = await createAction(plan.id, { code: "O21-01", mainObjectiveNumber: 21, estimatedBudget: 750_000 });
-  const result = await call(() =>
-    reviewLoader({ request: getRequest(`/plans/${plan.id}/review-report`, { cookie }), params: { planId: plan.id }, context }),
-  );
-  expect(result.status).toBe(200);
-  const body = result.body as {
-    report: { plan: { id: string }; objectives: { number: number; titleFr: string; actions: { id: string; code: string; indicators: { name: string }[] }[] }[] };
-    generatedAt: Date;
-  };
-  expect(body.report.plan.id).toBe(plan.id);
-  expect(body.report.objectives.map((objective) => objective.number)).toEqual(Array.from({ length: 23 }, (_, index) => index + 1));
-  expect(body.report.objectives.every((objective) => objective.titleFr.length > 0)).toBe(true);
-  const objective21 = body.report.objectives[20];
-  expect(objective21?.actions).toEqual([
-    expect.objectContaining({ id: action.id, code: "O21-01", indicators: [expect.objectContaining({ name: "Indicateur de test" })] }),
-  ]);
-  expect(body.report.objectives.filter((objective) => objective.actions.length > 0)).toHaveLength(1);
-  expect(body.generatedAt).toBeInstanceOf(Date);
-});

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "users:manage": { ADMIN: "any" },
   "organisations:manage": { ADMIN: "any" },
   "reference:edit": { ADMIN: "any" },
+  "portal:manage": { ADMIN: "any" },
   "alignment:read": EVERYONE,
   "alignment:edit": { ADMIN: "any", FACILITATOR: "any" },
   // The plan

@@ -8,7 +8,7 @@ import {
   uniqueSuffix,
 } from "../../../tests/factories";
 import { prisma } from "~/utils/db.server";
-import { dashboardCsv, excerpt, getDashboard, getReviewReport, summarise } from "./dashboard.server";
+import { dashboardCsv, getDashboard, summarise } from "./dashboard.server";
 
 const TODAY = new Date("2026-09-15T10:00:00Z");
 
@@ -172,48 +172,3 @@ test("an average with decimals is written with a comma in the CSV", async () => 
   expect(planLine.split(";")[9]).toBe("52,3");
 });
 
-test("the review report lists the 23 objectives in order with their axes, actions, indicators and latest approved narrative", async () => {
-  const { plan, actions, period } = await knownPlan();
-  const indicator = await prisma.indicator.findFirstOrThrow({ where: { actionId: actions.a1.id }, select: { id: true } });
-  // What an approval does: the report's value becomes the indicator's current value.
-  await prisma.indicator.update({ where: { id: indicator.id }, data: { currentValue: 42, unit: "personnes" } });
-  const approved = await prisma.progressReport.findFirstOrThrow({ where: { actionId: actions.a1.id, periodId: period.id }, select: { id: true } });
-  await prisma.indicatorValue.create({ data: { reportId: approved.id, indicatorId: indicator.id, value: 42 } });
-  await prisma.actionObjective.create({ data: { actionId: actions.a4.id, objectiveNumber: 7 } });
-
-  const report = await getReviewReport(plan.id);
-  if (!report) throw new Error("report expected");
-  expect(report.objectives.map((objective) => objective.number)).toEqual(Array.from({ length: 23 }, (_, index) => index + 1));
-  expect(report.adoptedVersion).toBeNull();
-  expect(report.summary).toMatchObject({ actionCount: 4, objectivesCovered: 2, objectiveCount: 23, indicatorCount: 4, indicatorsWithValue: 1, averageProgress: 50 });
-
-  const three = report.objectives[2];
-  expect(three?.titleFr).toBeTruthy();
-  expect(three?.actions.map((action) => action.code)).toEqual([actions.a1.code, actions.a2.code]);
-  const a1 = three?.actions[0];
-  expect(a1).toMatchObject({
-    status: "IN_PROGRESS",
-    progress: 40,
-    estimatedBudget: 1_000_000,
-    securedFunding: 400_000,
-    leadOrganisation: { id: actions.a1.leadOrganisationId },
-    latestReport: { period: "Semestre 2 – 2026", excerpt: "Trois ateliers tenus à Kayes." },
-  });
-  expect(a1?.indicators).toEqual([
-    expect.objectContaining({ name: "Indicateur de test", unit: "personnes", baselineValue: 0, targetValue: 100, currentValue: 42, currentPeriod: "Semestre 2 – 2026" }),
-  ]);
-  // A draft report's narrative is not published.
-  expect(report.objectives[4]?.actions.find((action) => action.code === actions.a4.code)?.latestReport).toBeNull();
-  expect(report.objectives[6]).toMatchObject({ actions: [], alsoServedBy: [{ code: actions.a4.code }] });
-  expect(report.objectives.every((objective) => Array.isArray(objective.axes))).toBe(true);
-  expect(await getReviewReport("nope")).toBeNull();
-});
-
-test("a long narrative is cut at a word with an ellipsis", () => {
-  const text = `${"mot ".repeat(150)}fin`;
-  const cut = excerpt(text, 50);
-  expect(cut.endsWith("…")).toBe(true);
-  expect(cut.length).toBeLessThanOrEqual(51);
-  expect(cut).not.toMatch(/\s…$/);
-  expect(excerpt("  Court\n texte. ")).toBe("Court texte.");
-});

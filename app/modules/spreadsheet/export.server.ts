@@ -203,7 +203,7 @@ function slug(text: string) {
 }
 
 /** "plan-<titre>-<AAAA-MM-JJ>[-<suffixe>].<ext>", ASCII only so every browser keeps it. */
-export function exportFileName(planTitle: string, extension: "xlsx" | "csv", today: Date, suffix?: string) {
+export function exportFileName(planTitle: string, extension: "xlsx" | "csv" | "pdf" | "docx", today: Date, suffix?: string) {
   const parts = ["plan", slug(planTitle), today.toISOString().slice(0, 10), suffix].filter(Boolean);
   return `${parts.join("-")}.${extension}`;
 }
