@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { useEffect, type ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
+import { OfflineSupport } from "~/components/offline-support";
 import stylesHref from "~/styles/app.css";
 import { getHeaderCounts } from "~/modules/notifications/notifications.server";
 import { countWaitingReports } from "~/modules/reporting/reports.server";
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <AppHeader user={data?.user ?? null} counts={data?.counts ?? undefined} />
         <main id="main" tabIndex={-1}>
+          <OfflineSupport user={data?.user ?? null} />
           {children}
         </main>
         <ScrollRestoration />
