@@ -58,7 +58,7 @@ async function keepAsset(request, response) {
 }
 
 const OFFLINE_PAGE = `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Hors ligne – Pacte</title><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
+<title>Hors ligne – Pacte</title><link rel="icon" href="data:,"><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>Pas de connexion</h1><p>Cette page n'a pas été gardée sur cet appareil. Les pages « Mes actions » et les rapports que vous avez déjà ouverts restent disponibles hors ligne.</p>
 <p><a href="/my-actions">Ouvrir « Mes actions »</a></p></body></html>`;
 
@@ -71,8 +71,27 @@ async function page(event) {
   } catch (error) {
     const cached = await caches.match(request, { cacheName: PAGES, ignoreSearch: true });
     if (cached) return cached;
-    if (request.mode === "navigate") return new Response(OFFLINE_PAGE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    // A page of its own, not an error: the browser's own "no connection" page would say less.
+    if (request.mode === "navigate") return new Response(OFFLINE_PAGE, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
     throw error;
+  }
+}
+
+/**
+ * Remix asks for the routes behind the links a page shows (lazy route discovery). Offline, the
+ * answer kept for the same question, else none: a link then opens as a page (offline-support.tsx).
+ */
+async function routesManifest(event) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && (await currentUser())) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(PAGES).then((cache) => cache.put(event.request, copy)));
+    }
+    return response;
+  } catch {
+    const cached = await caches.match(event.request, { cacheName: PAGES });
+    return cached || new Response("{}", { headers: { "Content-Type": "application/json" } });
   }
 }
 
@@ -95,6 +114,7 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.method !== "GET") return;
   if (isAsset(url)) event.respondWith(asset(event));
+  else if (url.pathname === "/__manifest") event.respondWith(routesManifest(event));
   else if (request.mode === "navigate" && isPage(url)) event.respondWith(page(event));
 });
 
@@ -107,7 +127,12 @@ async function warm(urls, refresh) {
   for (const href of urls) {
     const url = new URL(href, self.location.origin);
     try {
-      if (isAsset(url)) {
+      if (url.pathname === "/__manifest") {
+        if (user && !(await caches.match(url.href, { cacheName: PAGES }))) {
+          const response = await fetch(url.href);
+          if (response.ok) await (await caches.open(PAGES)).put(url.href, response);
+        }
+      } else if (isAsset(url)) {
         if (!(await caches.match(url.href, { cacheName: ASSETS }))) await keepAsset(url.href, await fetch(url.href));
       } else if (user && isPage(url)) {
         if (!refresh.includes(url.pathname) && (await caches.match(url.href, { cacheName: PAGES }))) continue;

@@ -38,8 +38,9 @@ function manifestAssets(): string[] {
 function urlsToKeep(pathname: string) {
   const loaded = performance
     .getEntriesByType("resource")
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith("/build/"));
+    .map((entry) => new URL(entry.name))
+    // Remix's answers about the routes behind the page's links come along (see public/sw.js).
+    .flatMap((url) => (url.pathname.startsWith("/build/") ? [url.pathname] : url.pathname === "/__manifest" ? [url.pathname + url.search] : []));
   const reports = [...document.querySelectorAll<HTMLAnchorElement>("main a[href^='/reports/']")]
     .map((link) => new URL(link.href).pathname)
     .filter((path) => /^\/reports\/[^/]+$/.test(path) && path !== "/reports/new")
