@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -5,10 +6,15 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { registerServerCatalogues } from "~/locales/catalogues.server";
 import { env } from "~/utils/env.server";
+import { setPageKeyRecorder } from "~/utils/i18n";
 
 // Validated once, at boot: a misconfigured server stops here with the variable's name.
 env();
 registerServerCatalogues();
+
+// The messages each page uses, recorded while it renders (app/components/page-messages.tsx).
+const pageKeys = new AsyncLocalStorage<Set<string>>();
+setPageKeyRecorder(() => pageKeys.getStore());
 
 const ABORT_DELAY = 5_000;
 
@@ -20,6 +26,10 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  return pageKeys.run(new Set(), () => render(request, responseStatusCode, responseHeaders, remixContext));
+}
+
+function render(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -1,9 +1,8 @@
 // On the report form: the local draft on offer, the "saved on this device" notice, and, after
 // a conflict, both versions side by side so the focal point chooses (nothing is overwritten).
 import { REPORT_STATUSES } from "~/modules/reporting/schema";
-import { keepMine, keepServer, syncOutbox } from "~/utils/offline/sync";
+import type { OutboxEntry } from "~/utils/offline/shared";
 import type { OfflineReport } from "~/utils/offline/use-offline-report";
-import type { OutboxEntry } from "~/utils/offline/store";
 import { formatDateTime, useLang, useT } from "~/utils/i18n";
 
 type Props = {
@@ -70,6 +69,7 @@ function ConflictChooser({
   };
   const rows = Object.entries(labels).filter(([name]) => mine.has(name) || name in serverValues);
   const choose = async (keep: "mine" | "server") => {
+    const { keepMine, keepServer, syncOutbox } = await import("~/utils/offline/sync");
     if (keep === "mine") {
       await keepMine({ ...entry, conflict: entry.conflict ? { ...entry.conflict, version: serverVersion } : undefined });
       await syncOutbox(userId);

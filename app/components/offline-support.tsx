@@ -1,14 +1,15 @@
-// Offline capture for focal points (docs/decisions/0006-offline-capture.md), mounted once in
-// the root layout: registers the service worker and tells it who is signed in, sends the
+// Offline capture for focal points (docs/decisions/0006-offline-capture.md), loaded by
+// offline-root.tsx once the page works: registers the service worker and tells it who is signed in, sends the
 // outbox when the connection returns, lists what waits on this device, and clears the
 // device on sign-out. Everything here is an enhancement: without JavaScript nothing changes.
 import { useLocation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { clearUser, listOutbox, OUTBOX_EVENT, removeOutbox, type OutboxEntry } from "~/utils/offline/store";
+import { OUTBOX_EVENT, type OutboxEntry } from "~/utils/offline/shared";
+import { clearUser, listOutbox, removeOutbox } from "~/utils/offline/store";
 import { syncOutbox } from "~/utils/offline/sync";
 import { formatDateTime, useLang, useT, type MessageKey } from "~/utils/i18n";
 
-type OfflineUser = { id: string; role: string } | null;
+export type OfflineUser = { id: string; role: string } | null;
 
 export const PAGE_CACHES = ["pacte-pages-v1", "pacte-meta-v1"];
 
@@ -65,9 +66,9 @@ export function OfflineSupport({ user }: { user: OfflineUser }) {
   // The first page came through the service worker when one controlled it: its copy is fresh.
   const firstPage = useRef<{ pathname: string; controlled: boolean } | null>(null);
 
-  // React has taken over the page (the 3G measure waits for this).
+  // Loaded: sign-out now clears the device (the tests wait for this).
   useEffect(() => {
-    document.documentElement.dataset.ready = "true";
+    document.documentElement.dataset.offline = "ready";
   }, []);
 
   // The service worker, told who is signed in: another person's (or nobody's) pages are dropped.

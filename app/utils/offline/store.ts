@@ -3,40 +3,7 @@
 // "Soumettre" on). Every key starts with the user's id, so another person signing in on the
 // same browser never reads them, and sign-out removes exactly that user's entries.
 import { createStore, del, delMany, entries, get, set, type UseStore } from "idb-keyval";
-
-export type FormEntries = [string, string][];
-
-export type Draft = {
-  userId: string;
-  reportId: string;
-  /** The report's version the form was opened on. */
-  baseVersion: number;
-  values: FormEntries;
-  savedAt: string;
-};
-
-export type Conflict = {
-  reason: "stale" | "notEditable" | "periodClosed" | "approved";
-  /** The server's version and state when the conflict was seen. */
-  version: number;
-  reviewState: string;
-};
-
-export type OutboxEntry = {
-  /** The idempotency key: one per press of the button, sent with every attempt. */
-  key: string;
-  userId: string;
-  reportId: string;
-  /** What the focal point sees in the list: the report's page title. */
-  label: string;
-  intent: "save" | "submit";
-  baseVersion: number;
-  values: FormEntries;
-  savedAt: string;
-  state: "waiting" | "conflict" | "invalid";
-  conflict?: Conflict;
-  errors?: Record<string, string>;
-};
+import { OUTBOX_EVENT, type Draft, type OutboxEntry } from "./shared";
 
 let database: UseStore | null = null;
 function store() {
@@ -47,8 +14,6 @@ function store() {
 const draftKey = (userId: string, reportId: string) => `draft:${userId}:${reportId}`;
 const outboxKey = (userId: string, key: string) => `outbox:${userId}:${key}`;
 
-/** Tells every mounted piece (the pending list, the report form) that the outbox changed. */
-export const OUTBOX_EVENT = "pacte:outbox";
 function changed() {
   window.dispatchEvent(new Event(OUTBOX_EVENT));
 }
@@ -102,10 +67,4 @@ export async function clearUser(userId: string) {
   const mine = all.map(([key]) => key).filter((key) => typeof key === "string" && (key.startsWith(`draft:${userId}:`) || key.startsWith(`outbox:${userId}:`)));
   await delMany(mine, store());
   changed();
-}
-
-/** The form's fields as the device stores them (files are never part of a report form). */
-export function formEntries(form: HTMLFormElement | FormData): FormEntries {
-  const data = form instanceof FormData ? form : new FormData(form);
-  return [...data.entries()].flatMap(([name, value]): FormEntries => (typeof value === "string" && name !== "intent" ? [[name, value]] : []));
 }

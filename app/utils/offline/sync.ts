@@ -1,7 +1,8 @@
 // Sends what waits in the outbox, oldest first, when the connection returns or on the next
 // visit. Each entry goes with its idempotency key and the version it was based on, so a
 // retry after a lost answer cannot save twice, and a newer server copy becomes a conflict.
-import { deleteDraft, listOutbox, putOutbox, readDraft, removeOutbox, type Conflict, type OutboxEntry } from "./store";
+import type { Conflict, OutboxEntry } from "./shared";
+import { deleteDraft, listOutbox, putOutbox, readDraft, removeOutbox } from "./store";
 
 export type SyncOutcome = { sent: OutboxEntry[]; conflicts: OutboxEntry[]; stopped: boolean };
 

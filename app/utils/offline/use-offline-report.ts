@@ -3,7 +3,10 @@
 // "Soumettre" with no connection keeps the report in the outbox instead of failing.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRootData } from "~/root";
-import { deleteDraft, enqueue, formEntries, listOutbox, OUTBOX_EVENT, readDraft, writeDraft, type Draft, type FormEntries, type OutboxEntry } from "./store";
+import { formEntries, OUTBOX_EVENT, type Draft, type FormEntries, type OutboxEntry } from "./shared";
+
+// IndexedDB comes once the form works: not part of the page's first load on 3G.
+const store = () => import("./store");
 
 type Options = {
   reportId: string;
@@ -36,7 +39,8 @@ export function useOfflineReport({ reportId, version, setValue }: Options) {
   useEffect(() => {
     if (!userId) return;
     let active = true;
-    void readDraft(userId, reportId)
+    void store()
+      .then(({ readDraft }) => readDraft(userId, reportId))
       .then((found) => {
         const form = formRef.current;
         if (active && found && form && !same(found.values, formEntries(form))) setDraft(found);
@@ -52,7 +56,8 @@ export function useOfflineReport({ reportId, version, setValue }: Options) {
     if (!userId) return;
     let active = true;
     const refresh = () =>
-      void listOutbox(userId)
+      void store()
+        .then(({ listOutbox }) => listOutbox(userId))
         .then((all) => active && setEntries(all.filter((entry) => entry.reportId === reportId)))
         .catch(() => {});
     refresh();
@@ -73,7 +78,10 @@ export function useOfflineReport({ reportId, version, setValue }: Options) {
       setDraft(null);
       timer = setTimeout(() => {
         const baseVersion = Number(versionInput(form)?.value ?? version);
-        void writeDraft({ userId, reportId, baseVersion, values: formEntries(form), savedAt: new Date().toISOString() }).catch(() => {});
+        const draft = { userId, reportId, baseVersion, values: formEntries(form), savedAt: new Date().toISOString() };
+        void store()
+          .then(({ writeDraft }) => writeDraft(draft))
+          .catch(() => {});
       }, AUTOSAVE_DELAY_MS);
     };
     form.addEventListener("input", save);
@@ -101,7 +109,9 @@ export function useOfflineReport({ reportId, version, setValue }: Options) {
 
   const discardDraft = useCallback(() => {
     setDraft(null);
-    void deleteDraft(userId, reportId).catch(() => {});
+    void store()
+      .then(({ deleteDraft }) => deleteDraft(userId, reportId))
+      .catch(() => {});
   }, [userId, reportId]);
 
   /** With no connection, keeps the press in the outbox and says so; returns whether it did. */
@@ -110,6 +120,7 @@ export function useOfflineReport({ reportId, version, setValue }: Options) {
       if (!userId || navigator.onLine) return false;
       const values = formEntries(formData);
       const baseVersion = Number(formData.get("version") ?? version);
+      const { enqueue, writeDraft } = await store();
       // The draft first: once the entry is sent, a draft no newer than it goes too.
       await writeDraft({ userId, reportId, baseVersion, values, savedAt: new Date().toISOString() });
       await enqueue({ userId, reportId, label: document.title.replace(/ – Pacte$/, ""), intent, baseVersion, values });
