@@ -1111,6 +1111,9 @@ export const en = {
   "offline.discard": "Remove from this device",
   "offline.open": "Open the report",
   "offline.print": "Print the report",
+  "offline.printHint": "Use the browser's print command (Ctrl+P): the page fits A4 paper.",
+  "offline.printTitle": "Printable sheet",
+  "offline.printedOn": "Printed on {date}",
   "validation.reasonRequired": "Explain the reason for the delay or cancellation.",
 
   "myActions.title": "My actions",

@@ -1110,6 +1110,9 @@ export const fr = {
   "offline.discard": "Retirer de cet appareil",
   "offline.open": "Ouvrir le rapport",
   "offline.print": "Imprimer le rapport",
+  "offline.printHint": "Utilisez la commande d'impression du navigateur (Ctrl+P) : la page tient sur du papier A4.",
+  "offline.printTitle": "Fiche imprimable",
+  "offline.printedOn": "Imprimé le {date}",
   "validation.reasonRequired": "Expliquez la raison du retard ou de l'annulation.",
 
   "myActions.title": "Mes actions",
