@@ -1,4 +1,4 @@
-// Brotli at quality 11 for the hashed bundles in public/build (docs/decisions/0006-offline-capture.md,
+// Brotli at quality 11 for the hashed bundles in public/build (docs/decisions/0008-offline-capture.md,
 // "Light on 3G"): about 12 % smaller than the on-the-fly compression, for no cost per request.
 // Each `x.js` gets an `x.js.br` beside it, made once per build (kept while newer than its source).
 import { createReadStream } from "node:fs";

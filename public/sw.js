@@ -1,4 +1,4 @@
-// Pacte's service worker (docs/decisions/0006-offline-capture.md): hand-written, no build step.
+// Pacte's service worker (docs/decisions/0008-offline-capture.md): hand-written, no build step.
 // - /build/* (hashed, immutable): cache first, kept across visits.
 // - A focal point's pages ("Mes actions", their report forms): network first, the last good
 //   copy kept for when the network is away. The server stays the source of truth.

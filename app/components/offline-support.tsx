@@ -1,4 +1,4 @@
-// Offline capture for focal points (docs/decisions/0006-offline-capture.md), loaded by
+// Offline capture for focal points (docs/decisions/0008-offline-capture.md), loaded by
 // offline-root.tsx once the page works: registers the service worker and tells it who is signed in, sends the
 // outbox when the connection returns, lists what waits on this device, and clears the
 // device on sign-out. Everything here is an enhancement: without JavaScript nothing changes.

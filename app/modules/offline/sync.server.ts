@@ -1,4 +1,4 @@
-// Saves sent from a device's outbox (offline capture, docs/decisions/0006-offline-capture.md).
+// Saves sent from a device's outbox (offline capture, docs/decisions/0008-offline-capture.md).
 // Each carries an idempotency key made on the device when the focal point pressed the button,
 // and the version of the report it was based on. A key seen before returns its first result;
 // a newer version on the server is a conflict the focal point settles, never an overwrite.
