@@ -3,9 +3,9 @@
 // the same guards as the report form: the lead organisation's focal point only.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { applyDeviceSave, IDEMPOTENCY_KEY, KeyReusedError, type DeviceSaveResult } from "~/modules/offline/sync.server";
-import { getReport, ReportError } from "~/modules/reporting/reports.server";
+import { REPORT_INTENTS } from "~/modules/reporting/schema";
 import { getOptionalUser } from "~/utils/auth.server";
-import { can } from "~/utils/permissions";
+import { DomainError } from "~/utils/domain-error";
 
 type Refusal = { status: "refused"; reason: "signedOut" | "forbidden" | "notFound" | "invalidKey" | "keyReused"; message: string };
 
@@ -35,16 +35,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = formData.get("idempotencyKey");
   const reportId = formData.get("reportId");
   if (typeof key !== "string" || !IDEMPOTENCY_KEY.test(key) || typeof reportId !== "string") return refuse(400, "invalidKey");
-  const report = await getReport(reportId);
-  if (!report) return refuse(404, "notFound");
-  const intent = formData.get("intent");
-  if (!can(user, intent === "submit" ? "report:submit" : "report:edit", { organisationId: report.organisationId })) return refuse(403, "forbidden");
+  const intent = REPORT_INTENTS.find((value) => value === formData.get("intent"));
+  if (!intent) return refuse(400, "invalidKey");
   try {
-    const result = await applyDeviceSave(user, report, key, formData);
+    const result = await applyDeviceSave(user, reportId, intent, key, formData);
     return Response.json(result, { status: STATUS_OF[result.status] });
   } catch (error) {
     if (error instanceof KeyReusedError) return refuse(409, "keyReused");
-    if (error instanceof ReportError && error.reason === "forbidden") return refuse(403, "forbidden");
+    if (error instanceof DomainError && error.kind === "forbidden") return refuse(403, "forbidden");
+    if (error instanceof DomainError && error.kind === "notFound") return refuse(404, "notFound");
     throw error;
   }
 }

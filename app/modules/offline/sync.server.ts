@@ -3,14 +3,15 @@
 // and the version of the report it was based on. A key seen before returns its first result;
 // a newer version on the server is a conflict the focal point settles, never an overwrite.
 import { Prisma } from "~/generated/prisma/client";
-import { getReport, ReportError, saveReport } from "~/modules/reporting/reports.server";
-import { reportContent, reportSchema } from "~/modules/reporting/schema";
+import { getReportIndicators, saveReport, type ReportRefusal } from "~/modules/reporting/reports.server";
+import { reportContent, reportSchema, type ReportIntent } from "~/modules/reporting/schema";
 import { prisma } from "~/utils/db.server";
+import { DomainError } from "~/utils/domain-error";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 
 export type DeviceSaveResult =
   | { status: "accepted"; reportId: string; intent: string; version: number; reviewState: string; replayed: boolean }
-  | { status: "conflict"; reportId: string; reason: Exclude<ReportError["reason"], "forbidden">; version: number; reviewState: string }
+  | { status: "conflict"; reportId: string; reason: ReportRefusal; version: number; reviewState: string }
   | { status: "invalid"; reportId: string; errors: FieldErrors };
 
 /** A key the browser made with crypto.randomUUID(): nothing else is stored. */
@@ -39,41 +40,43 @@ export class KeyReusedError extends Error {
   }
 }
 
+const REFUSALS: ReportRefusal[] = ["notEditable", "stale", "periodClosed", "approved"];
+
+function refusalOf(error: unknown): ReportRefusal | null {
+  if (!(error instanceof DomainError) || error.kind !== "conflict") return null;
+  return REFUSALS.find((reason) => reason === error.reason) ?? "notEditable";
+}
+
 /**
- * Applies one outbox entry. The caller has checked the actor may edit (or submit) the report.
- * Throws ReportError("forbidden") like saveReport, and KeyReusedError when the key is another's.
+ * Applies one outbox entry. Throws the modules' DomainError when the actor may not edit (or
+ * submit) the report or it does not exist, and KeyReusedError when the key is another's.
  */
-export async function applyDeviceSave(
-  actor: Actor,
-  report: NonNullable<Awaited<ReturnType<typeof getReport>>>,
-  key: string,
-  formData: FormData,
-): Promise<DeviceSaveResult> {
+export async function applyDeviceSave(actor: Actor, reportId: string, intent: ReportIntent, key: string, formData: FormData): Promise<DeviceSaveResult> {
   const known = await findDeviceSave(key);
   if (known) {
-    const result = replay(known, actor, report.id);
+    const result = replay(known, actor, reportId);
     if (!result) throw new KeyReusedError();
     return result;
   }
-  const indicators = report.action.indicators;
+  const indicators = await getReportIndicators(actor, reportId, intent);
   const parsed = parseForm(reportSchema(indicators), formData);
-  if (!parsed.ok) return { status: "invalid", reportId: report.id, errors: parsed.errors };
+  if (!parsed.ok) return { status: "invalid", reportId, errors: parsed.errors };
   const content = reportContent(parsed.data, indicators);
   try {
-    const saved = await saveReport(actor, report.id, content, { idempotencyKey: key });
-    return { status: "accepted", reportId: report.id, intent: content.intent, version: saved.version, reviewState: saved.reviewState, replayed: false };
+    const saved = await saveReport(actor, reportId, content, { idempotencyKey: key });
+    return { status: "accepted", reportId, intent: content.intent, version: saved.version, reviewState: saved.reviewState, replayed: false };
   } catch (error) {
-    const isReportError = error instanceof ReportError && error.reason !== "forbidden";
-    if (!isReportError && !isUniqueViolation(error)) throw error;
+    const refusal = refusalOf(error);
+    if (!refusal && !isUniqueViolation(error)) throw error;
     // The same key sent twice at once: the first one's transaction won, and holds the result.
     const raced = await findDeviceSave(key);
     if (raced) {
-      const result = replay(raced, actor, report.id);
+      const result = replay(raced, actor, reportId);
       if (!result) throw new KeyReusedError();
       return result;
     }
-    if (!(error instanceof ReportError) || error.reason === "forbidden") throw error;
-    const latest = await prisma.progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, reviewState: true } });
-    return { status: "conflict", reportId: report.id, reason: error.reason, version: latest.version, reviewState: latest.reviewState };
+    if (!refusal) throw error;
+    const latest = await prisma.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { version: true, reviewState: true } });
+    return { status: "conflict", reportId, reason: refusal, version: latest.version, reviewState: latest.reviewState };
   }
 }
