@@ -32,6 +32,8 @@ RUN DATABASE_URL="postgresql://build:build@localhost:5432/build" npx prisma gene
 # The generated client (app/generated) is bundled into build/index.js; the runtime only needs
 # @prisma/client's runtime and @prisma/adapter-pg from node_modules.
 RUN npx remix build
+# Brotli copies of the bundles (server-precompressed.js): the runtime image is read-only.
+RUN node --input-type=module -e "import('./server-precompressed.js').then((m) => m.precompressBuild('public/build'))"
 # The seed is TypeScript: bundle it (generated client and all) into one ES module so the
 # runtime image needs neither tsx nor the app sources. It must sit in prisma/: it reads
 # ./data/gcm-mali.json relative to its own URL.
@@ -58,7 +60,7 @@ ENV NODE_ENV=production \
 # Everything owned by root and read-only for the app user.
 COPY --from=prod-deps /app/node_modules ./node_modules
 # package.json: "type": "module" for server.js and build/index.js.
-COPY package.json server.js prisma.config.ts ./
+COPY package.json server.js server-precompressed.js prisma.config.ts ./
 COPY prisma/schema.prisma prisma/offline-migration-adapter.ts ./prisma/
 COPY prisma/migrations ./prisma/migrations
 COPY prisma/data/gcm-mali.json ./prisma/data/gcm-mali.json

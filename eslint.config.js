@@ -84,4 +84,12 @@ export default defineConfig(
       },
     },
   },
+  {
+    // The service worker runs in the browser, in its own global scope.
+    files: ["public/sw.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { self: "readonly", caches: "readonly", fetch: "readonly", Request: "readonly", Response: "readonly", URL: "readonly", console: "readonly" },
+    },
+  },
 );

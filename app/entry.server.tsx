@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -6,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { registerServerCatalogues } from "~/locales/catalogues.server";
 import { env } from "~/utils/env.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
+import { setPageKeyRecorder } from "~/utils/i18n";
 
 // server.js wraps the build's loaders and actions with it (the build is what it can import).
 export { guardDatabaseOutages } from "~/utils/database-outage.server";
@@ -19,6 +21,10 @@ function addRetryAfter(status: number, headers: Headers) {
   if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
 }
 
+// The messages each page uses, recorded while it renders (app/components/page-messages.tsx).
+const pageKeys = new AsyncLocalStorage<Set<string>>();
+setPageKeyRecorder(() => pageKeys.getStore());
+
 const ABORT_DELAY = 5_000;
 
 // Pages are rendered whole before they are sent (no deferred data here), which also
@@ -29,6 +35,10 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  return pageKeys.run(new Set(), () => render(request, responseStatusCode, responseHeaders, remixContext));
+}
+
+function render(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(

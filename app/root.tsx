@@ -3,6 +3,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { useEffect, type ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
+import { OfflineRoot } from "~/components/offline-root";
+import { PageMessages } from "~/components/page-messages";
 import stylesHref from "~/styles/app.css";
 import { getHeaderCounts } from "~/modules/notifications/notifications.server";
 import { countWaitingReports } from "~/modules/reporting/reports.server";
@@ -71,10 +73,12 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <AppHeader user={data?.user ?? null} counts={data?.counts ?? undefined} />
         <main id="main" tabIndex={-1}>
+          <OfflineRoot user={data?.user ?? null} />
           {children}
         </main>
         <ScrollRestoration />
         <Scripts />
+        <PageMessages lang={lang} />
       </body>
     </html>
   );

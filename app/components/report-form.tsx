@@ -6,6 +6,7 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useMemo, useRef, type FormEvent } from "react";
 import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
+import { OfflineReportNotices } from "~/components/offline-report";
 import {
   BREAKDOWNS,
   breakdownDimensions,
@@ -21,6 +22,7 @@ import {
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { translateMessage, useLang, useT, type Lang } from "~/utils/i18n";
 import { formatIndicatorValue } from "~/utils/indicator-value";
+import { useOfflineReport } from "~/utils/offline/use-offline-report";
 
 /** An indicator as the form asks for it. */
 export type FormIndicator = {
@@ -110,13 +112,16 @@ export function ReportForm({ reportId, version, indicators, defaultValues: defau
   const { form, errorFor } = useValidatedForm(schema, { defaultValues: { ...defaults, intent: "save" }, serverErrors: errors });
   // Which button was pressed: react-hook-form submits through Remix, which would drop it.
   const intent = useRef<ReportIntent>("save");
+  // Offline capture (app/utils/offline): drafts kept while typing, the outbox with no connection.
+  const offline = useOfflineReport({ reportId, version, setValue: (name, value) => form.setValue(name, value) });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
     const chosen = intent.current;
     form.setValue("intent", chosen);
-    void form.handleSubmit(() => {
+    void form.handleSubmit(async () => {
       const formData = new FormData(element);
       formData.set("intent", chosen);
+      if (await offline.keepIfOffline(formData, chosen)) return;
       void submit(formData, { method: "post", action: `/reports/${reportId}` });
     })(event);
   };
@@ -150,7 +155,8 @@ export function ReportForm({ reportId, version, indicators, defaultValues: defau
   return (
     <>
       <ErrorSummary errors={summaryErrors} labels={labels} />
-      <Form method="post" action={`/reports/${reportId}`} noValidate onSubmit={onSubmit} className="form form--wide report-form">
+      <OfflineReportNotices offline={offline} serverValues={defaults} serverVersion={version} labels={labels} />
+      <Form ref={offline.formRef} method="post" action={`/reports/${reportId}`} noValidate onSubmit={onSubmit} className="form form--wide report-form">
         <input type="hidden" name="version" value={defaults.version ?? String(version)} />
         <p className="muted">{t("reports.formHelp")}</p>
 

@@ -121,7 +121,7 @@ export default function ReportRoute() {
   return (
     <>
       <p>
-        <Link to="/my-actions">← {t("myActions.title")}</Link>
+        <Link to="/my-actions">← {t("myActions.title")}</Link> · <Link to={`/reports/${report.id}/print`}>{t("offline.print")}</Link>
       </p>
       <h1>
         {t("reports.title")} – <span className="muted">{report.action.code}</span> {report.action.title}

@@ -12,11 +12,32 @@ export const LANGUAGES = ["fr", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = "fr";
 
-const catalogues: Partial<Record<Lang, Catalogue>> = {};
+/** A page's share of a catalogue: the messages it showed (see pageMessages). */
+export type PageMessages = Partial<Catalogue>;
+
+const catalogues: Partial<Record<Lang, PageMessages>> = {};
 const locales: Record<Lang, string> = { fr: "fr-ML", en: "en" };
 
-export function registerCatalogue(lang: Lang, catalogue: Catalogue) {
+export function registerCatalogue(lang: Lang, catalogue: PageMessages) {
   catalogues[lang] = catalogue;
+}
+
+// On a slow line the browser first gets only the messages the page used, inline in the HTML
+// (app/components/page-messages.tsx), and the whole catalogue once the page works. The server
+// records the keys of each page it renders through this hook (app/entry.server.tsx).
+let pageKeys: () => Set<string> | undefined = () => undefined;
+export function setPageKeyRecorder(recorder: () => Set<string> | undefined) {
+  pageKeys = recorder;
+}
+
+/** Always part of a page's messages: what the browser may show before anything else loads. */
+const PAGE_MESSAGE_PREFIXES = ["validation.", "form.", "offline.", "conflict."];
+
+/** The messages the page being rendered used so far, plus the always-needed ones (server side). */
+export function pageMessages(lang: Lang): PageMessages {
+  const catalogue = catalogues[lang] ?? {};
+  const used = pageKeys() ?? new Set<string>();
+  return Object.fromEntries(Object.entries(catalogue).filter(([key]) => used.has(key) || PAGE_MESSAGE_PREFIXES.some((prefix) => key.startsWith(prefix))));
 }
 
 /** Whether this process (or this browser tab) has the catalogue of `lang`. */
@@ -37,6 +58,7 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function translator(lang: Lang): Translate {
   return (key, params) => {
+    pageKeys()?.add(key);
     const template = catalogues[lang]?.[key] ?? catalogues[DEFAULT_LANG]?.[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>

@@ -149,7 +149,7 @@ export async function startReport(actor: Actor, actionId: string, periodId: stri
  * it), and nobody saved it since `content.version`. The state and version are checked again
  * by the update itself, so a concurrent submission or review cannot be overwritten.
  */
-export async function saveReport(actor: Actor, reportId: string, content: ReportContent) {
+export async function saveReport(actor: Actor, reportId: string, content: ReportContent, options: { idempotencyKey?: string } = {}) {
   const transition = content.intent;
   const scope = scopedTo(actor, PERMISSION_FOR[transition]);
   if (!scope) throw forbiddenError();
@@ -232,10 +232,18 @@ export async function saveReport(actor: Actor, reportId: string, content: Report
     await recordAudit({ actorId: actor.id, entityType: "ProgressReport", entityId: reportId, action: transition, changes }, tx);
     // The reviewers hear of a submission with it, in the same transaction.
     const notices = transition === "submit" ? (await notifyReportSubmitted(tx, reportId)).ids : [];
-    return { reviewState: transition === "submit" ? ("SUBMITTED" as const) : current.reviewState, notices };
+    const reviewState = transition === "submit" ? ("SUBMITTED" as const) : current.reviewState;
+    // A save from a device's outbox: its key is stored with the save, in the same transaction,
+    // so a replay of the same key (a unique violation) can only find this result.
+    if (options.idempotencyKey) {
+      await tx.reportDeviceSave.create({
+        data: { key: options.idempotencyKey, reportId, userId: actor.id, intent: transition, version: content.version + 1, reviewState },
+      });
+    }
+    return { reviewState, notices };
   });
   await emailNotifications(result.notices);
-  return { reviewState: result.reviewState };
+  return { reviewState: result.reviewState, version: content.version + 1 };
 }
 
 /** The report's current version, handed back to a form after a conflict (to a user who may read it). */
