@@ -9,6 +9,7 @@ import { listOrganisationChoices } from "~/modules/organisations/organisations.s
 import reviewsStyles from "~/styles/reviews.css";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate, useLang, useT } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
@@ -47,11 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
     deactivateFrom: text(parsed.values, "deactivateFrom") !== "",
   };
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await handOverFocalPoint(user.id, parsed.data);
-  if (result.ok) throw redirect(`/admin/handover?organisation=${encodeURIComponent(parsed.data.organisationId)}&notice=done`);
-  if (result.reason === "notFound") notFound();
-  if (result.reason === "conflict") return data({ errors: { form: "handover.conflict" }, values }, { status: 409 });
-  return data({ errors: result.errors, values }, { status: 400 });
+  const input = parsed.data;
+  return handleDomainErrors(
+    async () => {
+      await handOverFocalPoint(user.id, input);
+      return redirect(`/admin/handover?organisation=${encodeURIComponent(input.organisationId)}&notice=done`);
+    },
+    () => ({ values }),
+  );
 }
 
 export default function HandoverRoute() {

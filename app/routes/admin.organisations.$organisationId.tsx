@@ -5,6 +5,7 @@ import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { getOrganisation, updateOrganisation } from "~/modules/organisations/organisations.server";
 import { ORGANISATION_KINDS, organisationValues, UpdateOrganisationSchema } from "~/modules/organisations/schema";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
@@ -38,11 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(UpdateOrganisationSchema, await request.formData());
   const values = organisationValues(parsed.values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await updateOrganisation(user.id, organisationId, parsed.data);
-  if (result.ok) throw redirect(`/admin/organisations/${organisationId}?notice=saved`);
-  if (result.reason === "notFound") notFound();
-  if (result.reason === "conflict") return data({ errors: { form: "conflict.stale" }, values }, { status: 409 });
-  return data({ errors: result.errors, values }, { status: 400 });
+  return handleDomainErrors(
+    async () => {
+      await updateOrganisation(user.id, organisationId, parsed.data);
+      return redirect(`/admin/organisations/${organisationId}?notice=saved`);
+    },
+    () => ({ values }),
+  );
 }
 
 export default function AdminOrganisationRoute() {

@@ -5,6 +5,7 @@ import { ErrorSummary, Field, useValidatedForm } from "~/components/form";
 import { createOrganisation } from "~/modules/organisations/organisations.server";
 import { CreateOrganisationSchema, ORGANISATION_KINDS, organisationValues } from "~/modules/organisations/schema";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n";
 
@@ -20,9 +21,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(CreateOrganisationSchema, await request.formData());
   const values = organisationValues(parsed.values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await createOrganisation(user.id, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/admin/organisations/${result.id}?notice=created`);
+  return handleDomainErrors(
+    async () => {
+      const created = await createOrganisation(user.id, parsed.data);
+      return redirect(`/admin/organisations/${created.id}?notice=created`);
+    },
+    () => ({ values }),
+  );
 }
 
 export default function NewOrganisationRoute() {

@@ -8,6 +8,7 @@ import { listOrganisationChoices } from "~/modules/organisations/organisations.s
 import { profileValues, ResetPasswordSchema, SetActiveSchema, UpdateUserSchema } from "~/modules/users/schema";
 import { getUser, resetUserPassword, setUserActive, updateUser } from "~/modules/users/users.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { formatDateTime, useLang, useT, type MessageKey } from "~/utils/i18n";
@@ -59,29 +60,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(UpdateUserSchema, formData);
     const values = profileValues(parsed.values);
     if (!parsed.ok) return refused(intent, parsed.errors, values);
-    const result = await updateUser(admin.id, userId, parsed.data);
-    if (result.ok) throw done("saved");
-    if (result.reason === "notFound") notFound();
-    if (result.reason === "conflict") return refused(intent, { form: "conflict.stale" }, values, 409);
-    return refused(intent, result.errors, values);
+    return handleDomainErrors(
+      async () => {
+        await updateUser(admin.id, userId, parsed.data);
+        return done("saved");
+      },
+      () => ({ intent, values }),
+    );
   }
 
   if (intent === "deactivate" || intent === "reactivate") {
     const parsed = parseForm(SetActiveSchema, formData);
     if (!parsed.ok) return refused(intent, parsed.errors, profileValues({}));
-    const result = await setUserActive(admin.id, userId, parsed.data.intent === "reactivate");
-    if (result.ok) throw done(parsed.data.intent === "reactivate" ? "reactivated" : "deactivated");
-    if (result.reason === "notFound") notFound();
-    return refused(intent, { form: "admin.users.cannotDeactivateSelf" }, profileValues({}));
+    const reactivate = parsed.data.intent === "reactivate";
+    return handleDomainErrors(
+      async () => {
+        await setUserActive(admin.id, userId, reactivate);
+        return done(reactivate ? "reactivated" : "deactivated");
+      },
+      () => ({ intent, values: profileValues({}) }),
+    );
   }
 
   if (intent === "resetPassword") {
     // The password is never sent back, whatever happens.
     const parsed = parseForm(ResetPasswordSchema, formData);
     if (!parsed.ok) return refused(intent, parsed.errors, profileValues({}));
-    const result = await resetUserPassword(admin.id, userId, parsed.data.password);
-    if (result.ok) throw done("passwordReset");
-    notFound();
+    const { password } = parsed.data;
+    return handleDomainErrors(
+      async () => {
+        await resetUserPassword(admin.id, userId, password);
+        return done("passwordReset");
+      },
+      () => ({ intent, values: profileValues({}) }),
+    );
   }
 
   return refused(null, { form: "validation.invalidForm" }, profileValues({}));

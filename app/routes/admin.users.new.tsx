@@ -7,6 +7,7 @@ import { listOrganisationChoices } from "~/modules/organisations/organisations.s
 import { CreateUserSchema, profileValues } from "~/modules/users/schema";
 import { createUser } from "~/modules/users/users.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { handleDomainErrors } from "~/utils/domain-response.server";
 import { parseForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n";
 
@@ -22,9 +23,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(CreateUserSchema, await request.formData());
   const values = profileValues(parsed.values);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = await createUser(user.id, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
-  throw redirect(`/admin/users/${result.id}?notice=created`);
+  return handleDomainErrors(
+    async () => {
+      const created = await createUser(user.id, parsed.data);
+      return redirect(`/admin/users/${created.id}?notice=created`);
+    },
+    () => ({ values }),
+  );
 }
 
 export default function NewUserRoute() {

@@ -17,6 +17,7 @@ import { AcceptProposalSchema, RejectProposalSchema, textValue } from "~/modules
 import { listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { loadOrRespond } from "~/utils/domain-response.server";
 import { notFound } from "~/utils/http.server";
 import { formatNumber, useLang, useT, type MessageKey } from "~/utils/i18n";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -78,7 +79,8 @@ function outcome(
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "workshop:edit");
   const workshopId = params.workshopId ?? "";
-  await requireConsolidationPlan(workshopId);
+  // A workshop without a draft plan to write into: the ErrorBoundary explains the 409.
+  await loadOrRespond(() => requireConsolidationPlan(workshopId));
   const formData = await request.formData();
   const intent = formData.get("intent");
 

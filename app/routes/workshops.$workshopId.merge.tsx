@@ -16,6 +16,7 @@ import { listValue, MergeProposalsSchema, textValue } from "~/modules/workshops/
 import { getWorkshopSummary, listObjectiveChoices } from "~/modules/workshops/workshops.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { parseForm, type FormValues } from "~/utils/forms";
+import { loadOrRespond } from "~/utils/domain-response.server";
 import { notFound } from "~/utils/http.server";
 import { formatNumber, translateMessage, useLang, useT } from "~/utils/i18n";
 import { revalidateAfterConflict } from "~/utils/revalidate";
@@ -60,7 +61,8 @@ function typed(values: FormValues) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "workshop:edit");
   const workshopId = params.workshopId ?? "";
-  await requireConsolidationPlan(workshopId);
+  // A workshop without a draft plan to write into: the ErrorBoundary explains the 409.
+  await loadOrRespond(() => requireConsolidationPlan(workshopId));
   const parsed = parseForm(MergeProposalsSchema, await request.formData());
   const values = typed(parsed.values);
   if (!parsed.ok) return data({ errors: parsed.errors, values, proposalIds: listValue(parsed.values, "proposalIds") }, { status: 400 });

@@ -58,6 +58,11 @@ export function conflictError<Reason extends string>(reason: Reason, messageKey:
   return new DomainError("conflict", reason, { messageKey });
 }
 
+/** Input refused by a rule the schema could not check alone: catalogue keys by field name. */
+export function invalidFields<Reason extends string = "invalid">(fieldErrors: Record<string, string>, reason = "invalid" as Reason) {
+  return new DomainError("invalid", reason, { fieldErrors });
+}
+
 export function isDomainError(error: unknown, reason?: string): error is DomainError {
   return error instanceof DomainError && (reason === undefined || error.reason === reason);
 }

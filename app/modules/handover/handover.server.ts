@@ -3,6 +3,7 @@
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { emailNotifications, notify } from "~/modules/notifications/notifications.server";
 import { prisma } from "~/utils/db.server";
+import { conflictError, invalidFields, notFoundError } from "~/utils/domain-error";
 import type { FieldErrors } from "~/utils/forms";
 import { revokeUserSessions } from "~/utils/session.server";
 import { listCurrentFocalPoints } from "./focal-points.server";
@@ -38,25 +39,20 @@ export async function getHandoverOverview(organisationId: string) {
   return { organisation, current, history, candidates };
 }
 
-export type HandoverResult =
-  | { ok: true }
-  | { ok: false; reason: "notFound" }
-  | { ok: false; reason: "conflict" }
-  | { ok: false; reason: "invalid"; errors: FieldErrors };
-
 /**
  * Hands an organisation's focal-point role from `fromUserId` to `toUserId`: the old
  * assignment ends, a new one starts. The outgoing person keeps their account as an
  * observer (deactivated only when asked); the incoming one becomes the organisation's
  * focal point, leaving any other organisation they reported for. Reports, comments and
- * assignments are neither moved nor deleted.
+ * assignments are neither moved nor deleted. Throws DomainError `notFound`, `invalid`
+ * (field errors) or `conflict` (someone handed over first).
  */
-export async function handOverFocalPoint(actorId: string, input: HandoverInput): Promise<HandoverResult> {
+export async function handOverFocalPoint(actorId: string, input: HandoverInput): Promise<void> {
   const organisationId = input.organisationId;
   const fromUserId = input.fromUserId ?? null;
-  const result = await prisma.$transaction(async (tx): Promise<HandoverResult & { noticeIds?: string[] }> => {
+  const noticeIds = await prisma.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { acronym: true, active: true } });
-    if (!organisation) return { ok: false, reason: "notFound" };
+    if (!organisation) throw notFoundError();
     const errors: FieldErrors = {};
     if (!organisation.active) errors.organisationId = "validation.unknownOrganisation";
 
@@ -69,7 +65,7 @@ export async function handOverFocalPoint(actorId: string, input: HandoverInput):
 
     const current = await listCurrentFocalPoints(tx, [organisationId]);
     if (fromUserId === null && current.length > 0) errors.fromUserId = "handover.fromRequired";
-    if (Object.keys(errors).length || !incoming) return { ok: false, reason: "invalid", errors };
+    if (Object.keys(errors).length || !incoming) throw invalidFields(errors);
 
     const now = new Date();
     let outgoing: { id: string; name: string } | null = null;
@@ -81,7 +77,7 @@ export async function handOverFocalPoint(actorId: string, input: HandoverInput):
         where: { id: fromUserId, role: "FOCAL_POINT", organisationId, active: true },
         data: { ...after, version: { increment: 1 } },
       });
-      if (!before || demoted.count === 0) return { ok: false, reason: "conflict" };
+      if (!before || demoted.count === 0) throw conflictError("conflict", "handover.conflict");
       await tx.focalPointAssignment.updateMany({
         where: { userId: fromUserId, organisationId, endedAt: null },
         data: { endedAt: now },
@@ -134,10 +130,8 @@ export async function handOverFocalPoint(actorId: string, input: HandoverInput):
       params: { organisation: organisation.acronym },
       link: "/",
     });
-    return { ok: true, noticeIds: notice.ids };
+    return notice.ids;
   });
-  if (!result.ok) return result;
   if (fromUserId && input.deactivateFrom) await revokeUserSessions(fromUserId);
-  await emailNotifications(result.noticeIds ?? []);
-  return { ok: true };
+  await emailNotifications(noticeIds);
 }

@@ -38,13 +38,14 @@ test("a handover ends one assignment, starts the next and keeps the organisation
   const incoming = await createUser({ role: "OBSERVER" });
   const reportBefore = await prisma.progressReport.findUniqueOrThrow({ where: { id: report.id } });
 
-  const result = await handOverFocalPoint(admin.id, {
-    organisationId: organisation.id,
-    fromUserId: outgoing.id,
-    toUserId: incoming.id,
-    deactivateFrom: false,
-  });
-  expect(result).toEqual({ ok: true });
+  await expect(
+    handOverFocalPoint(admin.id, {
+      organisationId: organisation.id,
+      fromUserId: outgoing.id,
+      toUserId: incoming.id,
+      deactivateFrom: false,
+    }),
+  ).resolves.toBeUndefined();
 
   const history = await prisma.focalPointAssignment.findMany({
     where: { organisationId: organisation.id },
@@ -88,13 +89,14 @@ test("ticking the box deactivates the outgoing account and signs it out", async 
   const session = await signedInAs("FOCAL_POINT", { organisationId: organisation.id });
   await assignFocalPoint(session.user.id, organisation.id);
   const incoming = await createUser({ role: "OBSERVER" });
-  const result = await handOverFocalPoint(admin.id, {
-    organisationId: organisation.id,
-    fromUserId: session.user.id,
-    toUserId: incoming.id,
-    deactivateFrom: true,
-  });
-  expect(result).toEqual({ ok: true });
+  await expect(
+    handOverFocalPoint(admin.id, {
+      organisationId: organisation.id,
+      fromUserId: session.user.id,
+      toUserId: incoming.id,
+      deactivateFrom: true,
+    }),
+  ).resolves.toBeUndefined();
   expect(await userOf(session.user.id)).toEqual({ role: "OBSERVER", organisationId: organisation.id, active: false });
   expect((await prisma.session.findUniqueOrThrow({ where: { id: session.sessionId }, select: { revokedAt: true } })).revokedAt).toBeInstanceOf(Date);
 });
@@ -104,8 +106,8 @@ test("handing over from someone who is no longer focal point is a conflict and c
   const first = await createUser({ role: "OBSERVER" });
   const second = await createUser({ role: "OBSERVER" });
   const input = { organisationId: organisation.id, fromUserId: outgoing.id, deactivateFrom: false };
-  expect(await handOverFocalPoint(admin.id, { ...input, toUserId: first.id })).toEqual({ ok: true });
-  expect(await handOverFocalPoint(admin.id, { ...input, toUserId: second.id })).toEqual({ ok: false, reason: "conflict" });
+  await expect(handOverFocalPoint(admin.id, { ...input, toUserId: first.id })).resolves.toBeUndefined();
+  await expect(handOverFocalPoint(admin.id, { ...input, toUserId: second.id })).rejects.toMatchObject({ reason: "conflict" });
   expect(await userOf(second.id)).toEqual({ role: "OBSERVER", organisationId: null, active: true });
   expect(await prisma.focalPointAssignment.count({ where: { organisationId: organisation.id } })).toBe(2);
 });
@@ -115,19 +117,18 @@ test("an administrator, an inactive account or the current focal point cannot ta
   const input = { organisationId: organisation.id, fromUserId: outgoing.id, deactivateFrom: false };
   const otherAdmin = await createUser({ role: "ADMIN" });
   const inactive = await createUser({ role: "OBSERVER", active: false });
-  expect(await handOverFocalPoint(admin.id, { ...input, toUserId: otherAdmin.id })).toEqual({
-    ok: false,
+  await expect(handOverFocalPoint(admin.id, { ...input, toUserId: otherAdmin.id })).rejects.toMatchObject({
     reason: "invalid",
-    errors: { toUserId: "handover.invalidCandidate" },
+    fieldErrors: { toUserId: "handover.invalidCandidate" },
   });
-  expect(await handOverFocalPoint(admin.id, { ...input, toUserId: inactive.id })).toMatchObject({ errors: { toUserId: "handover.invalidCandidate" } });
+  await expect(handOverFocalPoint(admin.id, { ...input, toUserId: inactive.id })).rejects.toMatchObject({ fieldErrors: { toUserId: "handover.invalidCandidate" } });
   const colleague = await createUser({ role: "FOCAL_POINT", organisationId: organisation.id });
-  expect(await handOverFocalPoint(admin.id, { ...input, toUserId: colleague.id })).toMatchObject({ errors: { toUserId: "handover.alreadyFocalPoint" } });
+  await expect(handOverFocalPoint(admin.id, { ...input, toUserId: colleague.id })).rejects.toMatchObject({ fieldErrors: { toUserId: "handover.alreadyFocalPoint" } });
   const candidate = await createUser({ role: "OBSERVER" });
-  expect(await handOverFocalPoint(admin.id, { ...input, fromUserId: undefined, toUserId: candidate.id })).toMatchObject({
-    errors: { fromUserId: "handover.fromRequired" },
+  await expect(handOverFocalPoint(admin.id, { ...input, fromUserId: undefined, toUserId: candidate.id })).rejects.toMatchObject({
+    fieldErrors: { fromUserId: "handover.fromRequired" },
   });
-  expect(await handOverFocalPoint(admin.id, { ...input, organisationId: "nope", toUserId: candidate.id })).toEqual({ ok: false, reason: "notFound" });
+  await expect(handOverFocalPoint(admin.id, { ...input, organisationId: "nope", toUserId: candidate.id })).rejects.toMatchObject({ reason: "notFound" });
   expect(await userOf(outgoing.id)).toMatchObject({ role: "FOCAL_POINT" });
 
   const same = HandoverSchema.safeParse({ organisationId: organisation.id, fromUserId: outgoing.id, toUserId: outgoing.id });
@@ -140,8 +141,7 @@ test("an organisation without a focal point gets one; a focal point of another o
   const elsewhere = await createOrganisation();
   const mover = await createUser({ role: "FOCAL_POINT", organisationId: elsewhere.id });
   await assignFocalPoint(mover.id, elsewhere.id);
-  const result = await handOverFocalPoint(admin.id, { organisationId: orphan.id, toUserId: mover.id, deactivateFrom: false });
-  expect(result).toEqual({ ok: true });
+  await expect(handOverFocalPoint(admin.id, { organisationId: orphan.id, toUserId: mover.id, deactivateFrom: false })).resolves.toBeUndefined();
   expect(await userOf(mover.id)).toEqual({ role: "FOCAL_POINT", organisationId: orphan.id, active: true });
   expect(
     await prisma.focalPointAssignment.findMany({ where: { userId: mover.id }, orderBy: { startedAt: "asc" }, select: { organisationId: true, endedAt: true } }),

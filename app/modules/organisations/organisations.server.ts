@@ -2,7 +2,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
-import type { FieldErrors } from "~/utils/forms";
+import { conflictError, invalidFields, notFoundError } from "~/utils/domain-error";
 import type { CreateOrganisationInput, UpdateOrganisationInput } from "./schema";
 import { organisationRefSelect } from "./fields";
 
@@ -43,65 +43,60 @@ async function acronymTaken(client: Prisma.TransactionClient, acronym: string, e
   return found !== null && found.id !== exceptId;
 }
 
-const ACRONYM_TAKEN: FieldErrors = { acronym: "validation.acronymTaken" };
+const acronymTakenError = () => invalidFields({ acronym: "validation.acronymTaken" });
 
-export type CreateOrganisationResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
-
-export async function createOrganisation(actorId: string, input: CreateOrganisationInput): Promise<CreateOrganisationResult> {
+/** Throws DomainError `invalid` when the acronym is taken. */
+export async function createOrganisation(actorId: string, input: CreateOrganisationInput): Promise<{ id: string }> {
   const fields = { acronym: input.acronym, name: input.name, kind: input.kind, note: input.note ?? null };
   try {
-    return await prisma.$transaction(async (tx): Promise<CreateOrganisationResult> => {
-      if (await acronymTaken(tx, fields.acronym)) return { ok: false, errors: ACRONYM_TAKEN };
+    return await prisma.$transaction(async (tx) => {
+      if (await acronymTaken(tx, fields.acronym)) throw acronymTakenError();
       const organisation = await tx.organisation.create({ data: fields, select: { id: true } });
       await recordAudit(
         { actorId, entityType: "Organisation", entityId: organisation.id, action: "create", changes: fields },
         tx,
       );
-      return { ok: true, id: organisation.id };
+      return { id: organisation.id };
     });
   } catch (error) {
     // Two admins creating the same acronym at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, errors: ACRONYM_TAKEN };
+    if (isUniqueViolation(error)) throw acronymTakenError();
     throw error;
   }
 }
 
-export type UpdateOrganisationResult =
-  | { ok: true }
-  | { ok: false; reason: "notFound" }
-  | { ok: false; reason: "conflict" }
-  | { ok: false; reason: "invalid"; errors: FieldErrors };
-
-/** Saves the organisation if nobody else changed it since `input.version` was read. */
+/**
+ * Saves the organisation if nobody else changed it since `input.version` was read.
+ * Throws DomainError `notFound`, `conflict` (stale) or `invalid` (acronym taken).
+ */
 export async function updateOrganisation(
   actorId: string,
   organisationId: string,
   input: UpdateOrganisationInput,
-): Promise<UpdateOrganisationResult> {
+): Promise<void> {
   const after = { acronym: input.acronym, name: input.name, kind: input.kind, note: input.note ?? null, active: input.active };
   try {
-    return await prisma.$transaction(async (tx): Promise<UpdateOrganisationResult> => {
+    await prisma.$transaction(async (tx) => {
       const before = await tx.organisation.findUnique({
         where: { id: organisationId },
         select: { acronym: true, name: true, kind: true, note: true, active: true },
       });
-      if (!before) return { ok: false, reason: "notFound" };
+      if (!before) throw notFoundError();
       if (after.acronym !== before.acronym && (await acronymTaken(tx, after.acronym, organisationId))) {
-        return { ok: false, reason: "invalid", errors: ACRONYM_TAKEN };
+        throw acronymTakenError();
       }
       const updated = await tx.organisation.updateMany({
         where: { id: organisationId, version: input.version },
         data: { ...after, version: { increment: 1 } },
       });
-      if (updated.count === 0) return { ok: false, reason: "conflict" };
+      if (updated.count === 0) throw conflictError("stale", "conflict.stale");
       const changes = diffFields(before, after);
       if (Object.keys(changes).length) {
         await recordAudit({ actorId, entityType: "Organisation", entityId: organisationId, action: "update", changes }, tx);
       }
-      return { ok: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "invalid", errors: ACRONYM_TAKEN };
+    if (isUniqueViolation(error)) throw acronymTakenError();
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { diffFields, recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { conflictError, DomainError, invalidFields, notFoundError } from "~/utils/domain-error";
 import type { FieldErrors } from "~/utils/forms";
 import type { Lang } from "~/utils/i18n";
 import { toDbLanguage } from "~/utils/language.server";
@@ -76,10 +77,11 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export type CreateUserResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
-
-/** Creates the account and, for a focal point, their assignment to the organisation. */
-export async function createUser(actorId: string, input: CreateUserInput): Promise<CreateUserResult> {
+/**
+ * Creates the account and, for a focal point, their assignment to the organisation.
+ * Throws DomainError `invalid` (email taken, unknown organisation) with the field errors.
+ */
+export async function createUser(actorId: string, input: CreateUserInput): Promise<{ id: string }> {
   const passwordHash = await hashPassword(input.password);
   const organisationId = input.organisationId ?? null;
   try {
@@ -91,7 +93,7 @@ export async function createUser(actorId: string, input: CreateUserInput): Promi
       if (organisationId && !(await isActiveOrganisation(tx, organisationId))) {
         errors.organisationId = "validation.unknownOrganisation";
       }
-      if (Object.keys(errors).length) return { ok: false, errors };
+      if (Object.keys(errors).length) throw invalidFields(errors);
 
       const user = await tx.user.create({
         data: {
@@ -117,29 +119,26 @@ export async function createUser(actorId: string, input: CreateUserInput): Promi
         },
         tx,
       );
-      return { ok: true, id: user.id };
+      return { id: user.id };
     });
   } catch (error) {
     // Two admins creating the same address at once: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "validation.emailTaken" } };
+    if (isUniqueViolation(error)) throw invalidFields({ email: "validation.emailTaken" });
     throw error;
   }
 }
 
-export type UpdateUserResult =
-  | { ok: true }
-  | { ok: false; reason: "notFound" }
-  | { ok: false; reason: "conflict" }
-  | { ok: false; reason: "invalid"; errors: FieldErrors };
-
-/** Saves the profile if nobody else changed the account since `input.version` was read. */
-export async function updateUser(actorId: string, userId: string, input: UpdateUserInput): Promise<UpdateUserResult> {
+/**
+ * Saves the profile if nobody else changed the account since `input.version` was read.
+ * Throws DomainError `notFound`, `conflict` (stale) or `invalid` (field errors).
+ */
+export async function updateUser(actorId: string, userId: string, input: UpdateUserInput): Promise<void> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
       select: { name: true, role: true, organisationId: true, language: true },
     });
-    if (!before) return { ok: false, reason: "notFound" };
+    if (!before) throw notFoundError();
 
     const after = {
       name: input.name,
@@ -154,20 +153,19 @@ export async function updateUser(actorId: string, userId: string, input: UpdateU
     if (after.organisationId && after.organisationId !== before.organisationId && !(await isActiveOrganisation(tx, after.organisationId))) {
       errors.organisationId = "validation.unknownOrganisation";
     }
-    if (Object.keys(errors).length) return { ok: false, reason: "invalid", errors };
+    if (Object.keys(errors).length) throw invalidFields(errors);
 
     const updated = await tx.user.updateMany({
       where: { id: userId, version: input.version },
       data: { ...after, version: { increment: 1 } },
     });
-    if (updated.count === 0) return { ok: false, reason: "conflict" };
+    if (updated.count === 0) throw conflictError("stale", "conflict.stale");
 
     await syncFocalPointAssignment(tx, actorId, userId, before, after);
     const changes = diffFields(before, after);
     if (Object.keys(changes).length) {
       await recordAudit({ actorId, entityType: "User", entityId: userId, action: "update", changes }, tx);
     }
-    return { ok: true };
   });
 }
 
@@ -189,15 +187,16 @@ async function syncFocalPointAssignment(tx: Client, actorId: string, userId: str
   }
 }
 
-export type AccountChangeResult = { ok: true } | { ok: false; reason: "notFound" | "self" };
-
-/** Deactivating closes every session of the account at once. */
-export async function setUserActive(actorId: string, userId: string, active: boolean): Promise<AccountChangeResult> {
-  if (!active && actorId === userId) return { ok: false, reason: "self" };
-  const result = await prisma.$transaction(async (tx): Promise<AccountChangeResult> => {
+/**
+ * Deactivating closes every session of the account at once. Throws DomainError `notFound`,
+ * or `invalid` ("self") when an admin would deactivate their own account.
+ */
+export async function setUserActive(actorId: string, userId: string, active: boolean): Promise<void> {
+  if (!active && actorId === userId) throw new DomainError("invalid", "self", { messageKey: "admin.users.cannotDeactivateSelf" });
+  await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
-    if (!before) return { ok: false, reason: "notFound" };
-    if (before.active === active) return { ok: true };
+    if (!before) throw notFoundError();
+    if (before.active === active) return;
     await tx.user.update({ where: { id: userId }, data: { active, version: { increment: 1 } }, select: { id: true } });
     await recordAudit(
       {
@@ -209,24 +208,23 @@ export async function setUserActive(actorId: string, userId: string, active: boo
       },
       tx,
     );
-    return { ok: true };
   });
-  if (result.ok && !active) await revokeUserSessions(userId);
-  return result;
+  if (!active) await revokeUserSessions(userId);
 }
 
-/** Sets a new password and closes the account's sessions: whoever knew the old one is signed out. */
-export async function resetUserPassword(actorId: string, userId: string, password: string): Promise<AccountChangeResult> {
+/**
+ * Sets a new password and closes the account's sessions: whoever knew the old one is signed
+ * out. Throws DomainError `notFound`.
+ */
+export async function resetUserPassword(actorId: string, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  const result = await prisma.$transaction(async (tx): Promise<AccountChangeResult> => {
+  await prisma.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
-    if (updated.count === 0) return { ok: false, reason: "notFound" };
+    if (updated.count === 0) throw notFoundError();
     // Says that it happened, never what the password is.
     await recordAudit({ actorId, entityType: "User", entityId: userId, action: "resetPassword" }, tx);
-    return { ok: true };
   });
-  if (result.ok) await revokeUserSessions(userId);
-  return result;
+  await revokeUserSessions(userId);
 }
 
 /** The interface language a signed-in user chose for themselves. */

@@ -18,15 +18,16 @@ test("a focal point who becomes a reviewer keeps their history but no longer hol
   const user = await createUser({ role: "FOCAL_POINT", organisationId: organisation.id });
   await prisma.focalPointAssignment.create({ data: { organisationId: organisation.id, userId: user.id } });
 
-  const result = await updateUser(admin.user.id, user.id, {
-    intent: "update",
-    name: "Ancien point focal",
-    role: "REVIEWER",
-    organisationId: organisation.id,
-    language: "FR",
-    version: 1,
-  });
-  expect(result).toEqual({ ok: true });
+  await expect(
+    updateUser(admin.user.id, user.id, {
+      intent: "update",
+      name: "Ancien point focal",
+      role: "REVIEWER",
+      organisationId: organisation.id,
+      language: "FR",
+      version: 1,
+    }),
+  ).resolves.toBeUndefined();
   const assignments = await prisma.focalPointAssignment.findMany({ where: { userId: user.id }, select: { endedAt: true } });
   expect(assignments).toHaveLength(1);
   expect(assignments[0]?.endedAt).toBeInstanceOf(Date);

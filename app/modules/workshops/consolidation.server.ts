@@ -6,9 +6,8 @@ import { nextActionCode } from "~/modules/actions/code.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requireDraftPlan } from "~/modules/plans/plans.server";
 import { prisma } from "~/utils/db.server";
-import { DomainError, isDomainError } from "~/utils/domain-error";
+import { conflictError, DomainError, isDomainError, notFoundError } from "~/utils/domain-error";
 import type { FieldErrors } from "~/utils/forms";
-import { notFound } from "~/utils/http.server";
 import type { AcceptProposalInput, MergeProposalsInput, RejectProposalInput } from "./schema";
 import { isActiveOrganisation, proposalSelect } from "./workshops.server";
 import { personNameSelect } from "~/modules/users/fields";
@@ -16,18 +15,14 @@ import { personNameSelect } from "~/modules/users/fields";
 type Tx = Prisma.TransactionClient;
 
 /**
- * The workshop's plan, if consolidation may write into it: 404 without the workshop,
- * 409 when the workshop feeds no plan or its plan is adopted or archived.
+ * The workshop's plan, if consolidation may write into it. Throws DomainError `notFound`
+ * without the workshop and `conflict` ("noPlan") when the workshop feeds no plan; the plan
+ * being adopted or archived is requireDraftPlan's 409.
  */
 export async function requireConsolidationPlan(workshopId: string) {
   const workshop = await prisma.workshop.findUnique({ where: { id: workshopId }, select: { planId: true } });
-  if (!workshop) notFound();
-  if (!workshop.planId) {
-    throw new Response("Cet atelier n'alimente aucun plan : choisissez d'abord le plan à consolider.", {
-      status: 409,
-      statusText: "Workshop without plan",
-    });
-  }
+  if (!workshop) throw notFoundError();
+  if (!workshop.planId) throw conflictError("noPlan", "workshops.consolidate.noPlan");
   return requireDraftPlan(workshop.planId);
 }
 
