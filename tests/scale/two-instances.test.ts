@@ -37,7 +37,7 @@ test("a session opened on one instance works on the other, and signing out on th
   expect(home.status).toBe(200);
   expect(await home.text()).toContain("Utilisateur focal_point");
 
-  const signOut = await fetch(`${instance(1).origin}/logout`, { method: "POST", headers: { Cookie: cookie, Origin: instance(1).origin }, redirect: "manual" });
+  const signOut = await fetch(`${instance(1).origin}/logout`, { method: "POST", body: "", headers: { Cookie: cookie, Origin: instance(1).origin, "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
   expect(signOut.status).toBe(302);
   const after = await fetch(`${instance(0).origin}/my-actions`, { headers: { Cookie: cookie }, redirect: "manual" });
   expect(after.status).toBe(302);
