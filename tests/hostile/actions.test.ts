@@ -173,6 +173,8 @@ beforeAll(async () => {
     { route: "language.tsx", path: "/language", params: {}, cookie: a, fields: { lang: "en", redirectTo: "/" } },
     { route: "login.tsx", path: "/login", params: {}, cookie: "", fields: { email: "inconnu@test.ml", password: "mauvais-mot-de-passe", redirectTo: "/plans" } },
     { route: "notifications.tsx", path: "/notifications", params: {}, cookie: cookies.focal, fields: { intent: "read", id: "abc" } },
+    { route: "admin.portal.tsx", path: "/admin/portal", params: {}, cookie: a, fields: { intent: "budgets", internal: "abc" } },
+    { route: "offline.sync.ts", path: "/offline/sync", params: {}, cookie: cookies.focal, fields: { idempotencyKey: "hostile-key", reportId: "abc", intent: "save", version: "1" } },
     {
       route: "plans.$planId.periods.tsx",
       path: `/plans/${adopted.id}/periods`,
