@@ -150,14 +150,14 @@ async function reportWithKeyboard(page: Page, user: DemoUser, narrative: string)
 
   await tabTo(page, page.getByRole("button", { name: "Enregistrer le brouillon" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toContainText("Brouillon enregistré");
+  await expect(page.getByRole("status").filter({ hasText: "Brouillon enregistré" })).toContainText("Brouillon enregistré");
   await expect(page.getByLabel(/^Réalisations de la période/)).toHaveValue(narrative);
 
   const submit = page.getByRole("button", { name: "Soumettre le rapport" });
   await tabTo(page, submit);
   expect(await focusedRole(page)).toBe("button");
   await page.keyboard.press("Space");
-  await expect(page.getByRole("status")).toContainText("soumis");
+  await expect(page.getByRole("status").filter({ hasText: "soumis" })).toContainText("soumis");
   await expect(page.getByText(narrative)).toBeVisible();
   await expectAccessible(page);
   return page.url();

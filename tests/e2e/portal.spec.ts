@@ -130,7 +130,7 @@ test("the portal is closed by default, opened by an admin, shows only approved p
     }
     if (text.includes(seeded.approvedNarrative)) approvedSeen = true;
     const internal = tab.locator("article.report-action", { hasText: seeded.internalCode });
-    if (path.includes("/objectives/") && (await internal.count()) > 0) {
+    if (path.startsWith(`/public/plans/${seeded.planId}/objectives/`) && (await internal.count()) > 0) {
       await expect(internal.first()).toContainText("Non publié");
       await expect(internal.first()).not.toContainText("FCFA");
       internalChecked = true;

@@ -17,7 +17,8 @@ function isAnswer(value: unknown): value is Answer {
 }
 
 async function send(entry: OutboxEntry): Promise<Answer | null> {
-  const body = new FormData();
+  // URL-encoded, as every write to Pacte must be (server.js refuses multipart where no file is taken).
+  const body = new URLSearchParams();
   for (const [name, value] of entry.values) body.append(name, value);
   body.set("version", String(entry.baseVersion));
   body.set("intent", entry.intent);
