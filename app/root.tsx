@@ -6,12 +6,8 @@ import { ErrorPage } from "~/components/error-page";
 import { OfflineRoot } from "~/components/offline-root";
 import { PageMessages } from "~/components/page-messages";
 import stylesHref from "~/styles/app.css";
-import { getHeaderCounts } from "~/modules/notifications/notifications.server";
-import { countWaitingReports } from "~/modules/reporting/reports.server";
-import { getOptionalUser } from "~/utils/auth.server";
+import { loadLayoutData } from "~/modules/home/layout.server";
 import { DEFAULT_LANG, hasCatalogue, useT } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
-import { getLang } from "~/utils/language.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -21,29 +17,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Pacte" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  const lang = await getLang(request, user);
-  // Unread notices and the review queue in one query; a focal point's reports to do.
-  const [headerCounts, reportsWaiting] = user
-    ? await Promise.all([
-        getHeaderCounts(user.id, can(user, "report:review")),
-        user.role === "FOCAL_POINT" && user.organisationId ? countWaitingReports(user.organisationId) : 0,
-      ])
-    : [null, 0];
-  const counts = headerCounts ? { ...headerCounts, reportsWaiting } : null;
-  return {
-    lang,
-    counts,
-    user: user
-      ? {
-          id: user.id,
-          name: user.name,
-          role: user.role,
-          organisationId: user.organisationId,
-          organisation: user.organisation,
-        }
-      : null,
-  };
+  return loadLayoutData(request);
 }
 
 export function useRootData() {
